@@ -1,0 +1,238 @@
+"""Small building blocks of a plan: locations, enums, content items, citations.
+
+>>> item = ContentItem(label="-", text="Tuyên truyền về ý nghĩa của đại hội.")
+>>> item.text
+'Tuyên truyền về ý nghĩa của đại hội.'
+>>> ContentItem(text="x", children=[ContentItem(text="y")]).children[0].text
+'y'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from ._anchors import Anchor, DateAnchor, IssueDate, MilestoneEdge, Open
+from ._numbers import DocumentNumber, Term
+
+__all__ = [
+    "Anniversary",
+    "Citation",
+    "ContentItem",
+    "Fragment",
+    "Level",
+    "Location",
+    "Milestone",
+    "Note",
+    "Part",
+    "SectionHeading",
+]
+
+_str = v.instance_of(str)
+_opt_str = v.optional(_str)
+_opt_int = v.optional(v.instance_of(int))
+_opt_date = v.optional(v.instance_of(dt.date))
+_ANCHOR_TYPES = (DateAnchor, IssueDate, MilestoneEdge, Open)
+
+
+def tuple_of(kind: Callable[[], type] | type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """Validator: every member is an instance of ``kind`` (a class, or a callable giving one)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        cls = kind if isinstance(kind, type) else kind()
+        for member in value:
+            if not isinstance(member, cls):
+                raise TypeError(
+                    f"{attribute.name} must hold {cls.__name__} values, got {type(member).__name__}"
+                )
+
+    return check
+
+
+def strs(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator: a tuple of strings."""
+    tuple_of(str)(instance, attribute, value)
+
+
+def content_items(values: Iterable[ContentItem]) -> tuple[ContentItem, ...]:
+    """Converter: any iterable of items becomes a tuple (plans stay hashable and comparable)."""
+    return tuple(values)
+
+
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Converter: any iterable of strings becomes a tuple."""
+    return tuple(values)
+
+
+class Part(enum.Enum):
+    """The parts of a plan, in the usual document order (DOMAIN.md section 2)."""
+
+    HEADER = "header"
+    TITLE = "title"
+    PREAMBLE = "preamble"
+    PURPOSES = "purposes"
+    REQUIREMENTS = "requirements"
+    CONTENT = "content"
+    FORMS = "forms"
+    ASSIGNMENTS = "assignments"
+    CLOSING = "closing"
+    RECIPIENTS = "recipients"
+    SIGNATURE = "signature"
+
+
+class Level(enum.Enum):
+    """Administrative level of a body or a congress."""
+
+    NATIONAL = "national"
+    """Trung ương, toàn quốc."""
+    PROVINCE = "province"
+    """Tỉnh, thành phố trực thuộc Trung ương."""
+    DISTRICT = "district"
+    """Huyện, quận, thị xã, thành phố thuộc tỉnh (abolished mid-2025)."""
+    COMMUNE = "commune"
+    """Xã, phường, thị trấn."""
+    GRASSROOTS = "grassroots"
+    """Chi bộ, đảng bộ cơ sở, cơ quan, đơn vị."""
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class Location:
+    """Where an element was read: 1-based first and last line (paragraph in a docx)."""
+
+    line: int = attrs.field(validator=v.instance_of(int))
+    end_line: int | None = attrs.field(default=None, validator=_opt_int)
+
+    def __str__(self) -> str:
+        if self.end_line is None or self.end_line == self.line:
+            return str(self.line)
+        return f"{self.line}-{self.end_line}"
+
+
+_opt_loc = v.optional(v.instance_of(Location))
+
+
+@attrs.frozen(kw_only=True)
+class ContentItem:
+    """A statement: a ``-`` bullet, a ``+`` sub-bullet, a ``(1)`` item or a paragraph.
+
+    ``label`` is the marker as printed (``"-"``, ``"(1)"``, ``"a)"``, ``""`` for a
+    plain paragraph). ``implements`` optionally names the id of the superior
+    plan's item this one carries out; comparison trusts it over matching.
+    ``due`` is a deadline the item states, if any.
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    label: str = attrs.field(default="", validator=_str)
+    text: str = attrs.field(default="", validator=_str)
+    children: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(lambda: ContentItem)
+    )
+    implements: str | None = attrs.field(default=None, validator=_opt_str)
+    due: Anchor | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(_ANCHOR_TYPES))
+    )
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+    def walk(self) -> Iterable[ContentItem]:
+        """This item, then its descendants, depth first in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A cited document in the legal bases (*Căn cứ ...*, *Thực hiện ...*).
+
+    ``number`` is a :class:`DocumentNumber` when it parses and the printed text
+    when it does not (a template blank such as ``…….-CT/TW``).
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    kind: str | None = attrs.field(default=None, validator=_opt_str)
+    number: DocumentNumber | str | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of((DocumentNumber, str)))
+    )
+    issued_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    issuer: str | None = attrs.field(default=None, validator=_opt_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    text: str = attrs.field(default="", validator=_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A congress (or other event) the plan's phases are anchored to.
+
+    ``ordinal`` is the congress number (``XVIII`` is 18); ``aliases`` are the
+    other wordings the plan uses for the same event.
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    name: str = attrs.field(default="", validator=_str)
+    body: str | None = attrs.field(default=None, validator=_opt_str)
+    level: Level = attrs.field(default=Level.UNKNOWN, validator=v.instance_of(Level))
+    ordinal: int | None = attrs.field(default=None, validator=_opt_int)
+    term: Term | None = attrs.field(default=None, validator=v.optional(v.instance_of(Term)))
+    starts_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    ends_on: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=strs)
+
+
+@attrs.frozen(kw_only=True)
+class Anniversary:
+    """A dated anniversary the plan ties propaganda to.
+
+    *80 năm Ngày Quốc khánh (02/9/1945 - 02/9/2025)* has ``years=80``,
+    ``origin=1945-09-02`` and ``on=2025-09-02``; the arithmetic is checked by
+    validation, not here.
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    name: str = attrs.field(default="", validator=_str)
+    years: int | None = attrs.field(default=None, validator=_opt_int)
+    origin: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    on: dt.date | None = attrs.field(default=None, validator=_opt_date)
+    text: str = attrs.field(default="", validator=_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class SectionHeading:
+    """A section heading as printed (``I- MỤC ĐÍCH, YÊU CẦU``, ``2. Yêu cầu``).
+
+    Writers use these to reproduce the plan's own numbering and wording.
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    part: Part = attrs.field(validator=v.instance_of(Part))
+    label: str = attrs.field(default="", validator=_str)
+    title: str = attrs.field(default="", validator=_str)
+    level: int = attrs.field(default=1, validator=v.instance_of(int))
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """Prose that belongs to a part but is not one of its items (an introduction)."""
+
+    id: str = attrs.field(default="", validator=_str)
+    part: Part = attrs.field(validator=v.instance_of(Part))
+    text: str = attrs.field(default="", validator=_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class Fragment:
+    """Input the reader could not place, kept word for word with its location and why."""
+
+    id: str = attrs.field(default="", validator=_str)
+    text: str = attrs.field(validator=_str)
+    reason: str = attrs.field(default="", validator=_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)

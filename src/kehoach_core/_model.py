@@ -1,0 +1,394 @@
+"""The plan and its larger parts: phases, forms, assignments, recipients, signature.
+
+A plan holds imperfect documents: a missing number, date or signature is a
+validation finding, not a construction error.
+
+>>> from kehoach_core import Plan, Phase, ContentItem
+>>> plan = Plan(title="Tuyên truyền đại hội", phases=[Phase(label="1.", heading="Đợt 1")])
+>>> plan.number is None and plan.signature is None
+True
+>>> [p.heading for p in plan.phases]
+['Đợt 1']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+
+import attrs
+from attrs import validators as v
+
+from ._anchors import Window
+from ._elements import (
+    Anniversary,
+    Citation,
+    ContentItem,
+    Fragment,
+    Location,
+    Milestone,
+    Note,
+    SectionHeading,
+    content_items,
+    str_tuple,
+    strs,
+    tuple_of,
+)
+from ._numbers import DocumentNumber, NumberStyle
+
+__all__ = [
+    "Assignment",
+    "DigitalSignature",
+    "Footnote",
+    "Form",
+    "FormKind",
+    "Phase",
+    "Plan",
+    "Recipient",
+    "RecipientPurpose",
+    "Role",
+    "Signature",
+]
+
+_str = v.instance_of(str)
+_opt_str = v.optional(_str)
+_opt_int = v.optional(v.instance_of(int))
+_opt_loc = v.optional(v.instance_of(Location))
+
+
+def _anniversaries(values: Iterable[Anniversary]) -> tuple[Anniversary, ...]:
+    return tuple(values)
+
+
+def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
+    return tuple(values)
+
+
+def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
+def _footnotes(values: Iterable[Footnote]) -> tuple[Footnote, ...]:
+    return tuple(values)
+
+
+def _forms(values: Iterable[Form]) -> tuple[Form, ...]:
+    return tuple(values)
+
+
+def _form_kinds(values: Iterable[FormKind]) -> tuple[FormKind, ...]:
+    return tuple(values)
+
+
+def _fragments(values: Iterable[Fragment]) -> tuple[Fragment, ...]:
+    return tuple(values)
+
+
+def _milestones(values: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[Note]) -> tuple[Note, ...]:
+    return tuple(values)
+
+
+def _phases(values: Iterable[Phase]) -> tuple[Phase, ...]:
+    return tuple(values)
+
+
+def _recipients(values: Iterable[Recipient]) -> tuple[Recipient, ...]:
+    return tuple(values)
+
+
+def _section_headings(values: Iterable[SectionHeading]) -> tuple[SectionHeading, ...]:
+    return tuple(values)
+
+
+class Role(enum.Enum):
+    """What an assignment asks of its bodies (DOMAIN.md section 6)."""
+
+    LEAD = "lead"
+    """*chủ trì*: the body in charge."""
+    COORDINATE = "coordinate"
+    """*phối hợp*: works with the lead."""
+    ADVISE = "advise"
+    """*tham mưu*: prepares and proposes for the committee."""
+    REQUESTED = "requested"
+    """*Đề nghị*: a request to a body outside the issuer's authority."""
+    IMPLEMENT = "implement"
+    """Named with tasks and no more specific verb."""
+
+
+class FormKind(enum.Enum):
+    """The controlled vocabulary of propaganda forms (DOMAIN.md section 6)."""
+
+    MASS_MEDIA = "mass_media"
+    """Báo chí, phát thanh, truyền hình, truyền thanh cơ sở."""
+    INTERNET = "internet"
+    """Cổng/trang thông tin điện tử, mạng xã hội."""
+    ORAL = "oral"
+    """Tuyên truyền miệng: hội nghị, sinh hoạt chi bộ, báo cáo viên."""
+    VISUAL = "visual"
+    """Cổ động trực quan: pa nô, áp phích, băng rôn, cờ, màn hình LED."""
+    CULTURE = "culture"
+    """Văn hóa, văn nghệ, thể thao, triển lãm."""
+    PUBLICATION = "publication"
+    """Ấn phẩm: đề cương, tờ gấp, sách."""
+    CONTEST = "contest"
+    """Cuộc thi, hội thi tìm hiểu."""
+    EMULATION = "emulation"
+    """Phong trào thi đua, tôn vinh điển hình."""
+    SEMINAR = "seminar"
+    """Hội thảo, tọa đàm."""
+    OTHER = "other"
+
+
+class RecipientPurpose(enum.Enum):
+    """Why a recipient gets the plan (*Nơi nhận*)."""
+
+    REPORT = "report"
+    """*(để b/c)*: reported to a superior."""
+    IMPLEMENT = "implement"
+    """*(để thực hiện)*."""
+    COORDINATE = "coordinate"
+    """*(để phối hợp)*."""
+    INFORM = "inform"
+    """*(để biết)*, *(để theo dõi)*."""
+    ARCHIVE = "archive"
+    """*Lưu VT*, *Lưu Văn phòng*."""
+    UNSPECIFIED = "unspecified"
+
+
+@attrs.frozen(kw_only=True)
+class Phase:
+    """A phase (*Đợt*) or a sub-phase, with its window and content.
+
+    ``label`` is the numbering as printed (``"1."``, ``"2.1."``, ``"Thứ nhất,"``,
+    ``"-"``); ``heading`` the rest of the heading line; ``ordinal`` the phase
+    number when the heading gives one (*Đợt 2* is 2).
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    label: str = attrs.field(default="", validator=_str)
+    heading: str = attrs.field(default="", validator=_str)
+    ordinal: int | None = attrs.field(default=None, validator=_opt_int)
+    window: Window | None = attrs.field(default=None, validator=v.optional(v.instance_of(Window)))
+    content: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    subphases: tuple[Phase, ...] = attrs.field(
+        default=(), converter=_phases, validator=tuple_of(lambda: Phase)
+    )
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+    def walk(self) -> Iterator[Phase]:
+        """This phase, then its sub-phases, depth first."""
+        yield self
+        for sub in self.subphases:
+            yield from sub.walk()
+
+
+@attrs.frozen(kw_only=True)
+class Form:
+    """A form (channel) of propaganda: a vocabulary kind plus the original wording.
+
+    ``kind`` is the main kind; ``also`` lists further kinds one printed form
+    covers (a single paragraph often names several channels).
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    label: str = attrs.field(default="", validator=_str)
+    kind: FormKind = attrs.field(default=FormKind.OTHER, validator=v.instance_of(FormKind))
+    also: tuple[FormKind, ...] = attrs.field(
+        default=(), converter=_form_kinds, validator=tuple_of(FormKind)
+    )
+    title: str = attrs.field(default="", validator=_str)
+    content: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class Assignment:
+    """Bodies with a role and their tasks (*Tổ chức thực hiện*); may nest.
+
+    ``bodies`` holds one name or several (a heading can name several bodies at
+    once); ``heading`` keeps the heading as printed.
+    """
+
+    id: str = attrs.field(default="", validator=_str)
+    label: str = attrs.field(default="", validator=_str)
+    bodies: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=strs)
+    role: Role = attrs.field(default=Role.IMPLEMENT, validator=v.instance_of(Role))
+    heading: str = attrs.field(default="", validator=_str)
+    tasks: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    children: tuple[Assignment, ...] = attrs.field(
+        default=(), converter=_assignments, validator=tuple_of(lambda: Assignment)
+    )
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+    def walk(self) -> Iterator[Assignment]:
+        """This assignment, then the nested ones, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen(kw_only=True)
+class Recipient:
+    """One line of *Nơi nhận*: who receives the plan and why; ``text`` as printed."""
+
+    id: str = attrs.field(default="", validator=_str)
+    name: str = attrs.field(default="", validator=_str)
+    purpose: RecipientPurpose = attrs.field(
+        default=RecipientPurpose.UNSPECIFIED, validator=v.instance_of(RecipientPurpose)
+    )
+    text: str = attrs.field(default="", validator=_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class DigitalSignature:
+    """The trailer of a digitally signed PDF; not part of the plan, kept whole."""
+
+    signed_at: dt.datetime | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(dt.datetime))
+    )
+    place: str | None = attrs.field(default=None, validator=_opt_str)
+    signer: str | None = attrs.field(default=None, validator=_opt_str)
+    email: str | None = attrs.field(default=None, validator=_opt_str)
+    text: str = attrs.field(default="", validator=_str)
+
+
+@attrs.frozen(kw_only=True)
+class Signature:
+    """The signature block (DOMAIN.md section 7).
+
+    ``authority`` is the marker as printed (``"T/M"``, ``"TM."``, ``"K/T"``) or
+    ``None``; ``on_behalf_of`` the collective (``"BAN THƯỜNG VỤ"``); ``title``
+    the signer's title (``"PHÓ BÍ THƯ"``); ``signer`` the name.
+    """
+
+    authority: str | None = attrs.field(default=None, validator=_opt_str)
+    on_behalf_of: str | None = attrs.field(default=None, validator=_opt_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    signer: str | None = attrs.field(default=None, validator=_opt_str)
+    digital: DigitalSignature | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(DigitalSignature))
+    )
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+    @property
+    def authority_code(self) -> str | None:
+        """The marker without punctuation: ``"T/M"`` and ``"TM."`` are both ``"TM"``.
+
+        >>> Signature(authority="T/M").authority_code, Signature(authority="KT.").authority_code
+        ('TM', 'KT')
+        """
+        if self.authority is None:
+            return None
+        return "".join(ch for ch in self.authority.upper() if ch.isalpha()) or None
+
+
+@attrs.frozen(kw_only=True)
+class Footnote:
+    """A footnote: its marker, its text, and the id of the element holding the marker."""
+
+    id: str = attrs.field(default="", validator=_str)
+    marker: str = attrs.field(default="", validator=_str)
+    text: str = attrs.field(default="", validator=_str)
+    element: str | None = attrs.field(default=None, validator=_opt_str)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A plan (*Kế hoạch*): header, bases, purposes, content, forms, assignments, closing.
+
+    Every field is optional or empty by default, so the model holds template
+    plans with blanks and extractions that lost their header. ``style`` says
+    whether the plan follows the Party (HD 36) or State (NĐ 30) format, when
+    known. ``preamble`` keeps the opening paragraphs as printed; ``bases`` are
+    the documents cited in them.
+    """
+
+    issuer: str | None = attrs.field(default=None, validator=_opt_str)
+    superior_body: str | None = attrs.field(default=None, validator=_opt_str)
+    number: DocumentNumber | str | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of((DocumentNumber, str)))
+    )
+    place: str | None = attrs.field(default=None, validator=_opt_str)
+    issued_on: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(dt.date))
+    )
+    style: NumberStyle | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(NumberStyle))
+    )
+    kind: str = attrs.field(default="KẾ HOẠCH", validator=_str)
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    preamble: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    bases: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_citations, validator=tuple_of(Citation)
+    )
+    purposes: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    requirements: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    milestones: tuple[Milestone, ...] = attrs.field(
+        default=(), converter=_milestones, validator=tuple_of(Milestone)
+    )
+    anniversaries: tuple[Anniversary, ...] = attrs.field(
+        default=(), converter=_anniversaries, validator=tuple_of(Anniversary)
+    )
+    phases: tuple[Phase, ...] = attrs.field(
+        default=(), converter=_phases, validator=tuple_of(Phase)
+    )
+    standing_content: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    forms: tuple[Form, ...] = attrs.field(default=(), converter=_forms, validator=tuple_of(Form))
+    assignments: tuple[Assignment, ...] = attrs.field(
+        default=(), converter=_assignments, validator=tuple_of(Assignment)
+    )
+    closing: tuple[ContentItem, ...] = attrs.field(
+        default=(), converter=content_items, validator=tuple_of(ContentItem)
+    )
+    recipients: tuple[Recipient, ...] = attrs.field(
+        default=(), converter=_recipients, validator=tuple_of(Recipient)
+    )
+    signature: Signature | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Signature))
+    )
+    footnotes: tuple[Footnote, ...] = attrs.field(
+        default=(), converter=_footnotes, validator=tuple_of(Footnote)
+    )
+    sections: tuple[SectionHeading, ...] = attrs.field(
+        default=(), converter=_section_headings, validator=tuple_of(SectionHeading)
+    )
+    notes: tuple[Note, ...] = attrs.field(default=(), converter=_notes, validator=tuple_of(Note))
+    unparsed: tuple[Fragment, ...] = attrs.field(
+        default=(), converter=_fragments, validator=tuple_of(Fragment)
+    )
+    source: str | None = attrs.field(default=None, validator=_opt_str)
+
+    def all_phases(self) -> Iterator[Phase]:
+        """Every phase and sub-phase, depth first in document order."""
+        for phase in self.phases:
+            yield from phase.walk()
+
+    def all_assignments(self) -> Iterator[Assignment]:
+        """Every assignment, nested ones included, depth first."""
+        for assignment in self.assignments:
+            yield from assignment.walk()
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        """The milestone with this id, or ``None``."""
+        return next((m for m in self.milestones if m.id == milestone_id), None)
