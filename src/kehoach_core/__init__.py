@@ -1,5 +1,7 @@
 """kehoach_core: Vietnamese administrative plans (*Kế hoạch*) as a typed model."""
 
+__version__ = "0.1.0"
+
 from ._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge, Open, Window
 from ._converter import SCHEMA, from_dict, from_json, to_dict, to_json
 from ._elements import (
@@ -39,9 +41,9 @@ from ._model import (
     Signature,
 )
 from ._numbers import DocumentNumber, NumberStyle, Term, int_to_roman, roman_to_int
+from ._read import read, read_text
 
 __all__ = [
-    "SCHEMA",
     "Anchor",
     "Anniversary",
     "Assignment",
@@ -76,6 +78,7 @@ __all__ = [
     "Recipient",
     "RecipientPurpose",
     "Role",
+    "SCHEMA",
     "ScheduleError",
     "SectionHeading",
     "Signature",
@@ -85,6 +88,8 @@ __all__ = [
     "from_json",
     "int_to_roman",
     "number_elements",
+    "read",
+    "read_text",
     "roman_to_int",
     "to_dict",
     "to_json",

@@ -1,0 +1,96 @@
+"""``read``: one entry point for plans as ``.txt``, ``.docx`` and ``.json``.
+
+The format comes from the file name's suffix, or from the bytes themselves
+(a zip is a docx, a JSON object is a payload, anything else is text). Readers
+load lazily, so ``import kehoach_core`` stays light.
+
+>>> plan = read(b'{"schema": "kehoach/1", "title": "Tuy\\xc3\\xaan truy\\xe1\\xbb\\x81n"}')
+>>> plan.title
+'Tuyên truyền'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from ._errors import InputError
+from ._model import Plan
+
+__all__ = ["MAX_INPUT_BYTES", "read", "read_text"]
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+"""Inputs larger than this (50 MiB) are refused: no real plan comes near it."""
+
+Format = Literal["txt", "docx", "json"]
+_SUFFIXES: dict[str, Format] = {".txt": "txt", ".text": "txt", ".docx": "docx", ".json": "json"}
+
+
+def _sniff(data: bytes) -> Format:
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "docx"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "json"
+    return "txt"
+
+
+def _load(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str, Format | None]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), "<bytes>", None
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise InputError("is a directory, not a plan", source=str(path))
+            size = path.stat().st_size
+            if size > MAX_INPUT_BYTES:
+                raise InputError(f"file too large ({size} bytes)", source=str(path))
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise InputError("no such file", source=str(path)) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
+        return data, str(path), _SUFFIXES.get(path.suffix.lower())
+    name = str(getattr(source, "name", "<stream>"))
+    data = source.read(MAX_INPUT_BYTES + 1)
+    if not isinstance(data, bytes):
+        raise InputError("expected a binary file object (open it with 'rb')", source=name)
+    return data, name, _SUFFIXES.get(Path(name).suffix.lower())
+
+
+def read(
+    source: str | os.PathLike[str] | bytes | BinaryIO, *, format: Format | None = None
+) -> Plan:
+    """Read a plan from a path, bytes or a binary file object.
+
+    ``format`` forces ``"txt"``, ``"docx"`` or ``"json"``; otherwise the suffix
+    decides, and for bytes and unnamed streams the content does. Raises an
+    :class:`InputError` subclass (with the source name) for unusable input.
+    """
+    data, name, guessed = _load(source)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"input too large (over {MAX_INPUT_BYTES} bytes)", source=name)
+    kind = format or guessed or _sniff(data)
+    if kind == "json":
+        from ._converter import from_json
+
+        plan = from_json(data, source=name)
+        return plan
+    if kind == "docx":
+        from ._text import build_plan
+        from .docx_io import docx_to_document
+
+        return build_plan(docx_to_document(data, source=name))
+    from ._text import build_plan, decode_text, text_to_document
+
+    return build_plan(text_to_document(decode_text(data, source=name), source=name))
+
+
+def read_text(text: str, *, source: str = "<text>") -> Plan:
+    """Read a plan from text already in memory (for example extracted from a PDF)."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputError("input too large", source=source)
+    from ._text import build_plan, text_to_document
+
+    return build_plan(text_to_document(text, source=source))

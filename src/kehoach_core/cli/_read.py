@@ -1,0 +1,39 @@
+"""``kehoach read PLAN [-o OUT.json]``: read a plan and print it as normalised JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "read",
+        help="read a plan (.json, .txt, .docx) and print normalised kehoach/1 JSON",
+        description="Read a plan and print it as normalised kehoach/1 JSON.",
+    )
+    parser.add_argument("plan", help="the plan: a .json, .txt or .docx file")
+    parser.add_argument("-o", "--output", help="write the JSON here (atomically) instead of stdout")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .._atomic import write_atomic
+    from .._converter import to_json
+    from .._read import read
+
+    plan = read(args.plan)
+    text = to_json(plan)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    for fragment in plan.unparsed:
+        where = f"{args.plan}:{fragment.location}" if fragment.location else args.plan
+        print(
+            f"{where}: note: not understood, kept as unparsed: {fragment.reason}", file=sys.stderr
+        )
+    return 0

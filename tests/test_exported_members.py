@@ -1,0 +1,23 @@
+"""The public namespace is curated: pin it so changes are deliberate."""
+
+from __future__ import annotations
+
+import kehoach_core
+
+
+def test_all_is_sorted_and_importable():
+    names = kehoach_core.__all__
+    assert list(names) == sorted(names)
+    for name in names:
+        assert hasattr(kehoach_core, name), name
+
+
+def test_no_private_module_leaks_into_all():
+    assert not [n for n in kehoach_core.__all__ if n.startswith("_")]
+
+
+def test_error_hierarchy_has_one_root():
+    errors = [getattr(kehoach_core, n) for n in kehoach_core.__all__ if n.endswith("Error")]
+    assert all(issubclass(e, kehoach_core.KehoachError) for e in errors)
+    assert issubclass(kehoach_core.InputError, ValueError)
+    assert issubclass(kehoach_core.OutputError, OSError)
