@@ -1,0 +1,166 @@
+"""The structure stage: a :class:`SourceDocument` becomes a :class:`Plan`.
+
+It works on text-produced and docx-produced documents alike (a docx line
+carries its numbering in ``label``). Stages: cut the lines into zones, read the
+header and title, the preamble and its citations, build the outline of the
+body and map it onto the plan's parts, read recipients, signature and the
+digital-signature trailer, then collect milestones, anniversaries and
+footnotes, and number every element.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from .._elements import ContentItem, Location
+from .._ids import number_elements
+from .._model import Footnote, Plan, Signature
+from .._source import SourceDocument, SourceLine
+from .citations import find_citations
+from .context import Context
+from .events import find_anniversaries
+from .header import infer_issuer, read_header, style_from_signature
+from .outline import build_outline
+from .sections import map_body
+from .tail import read_tail, read_trailer
+from .zones import cut_zones
+
+__all__ = ["build_plan"]
+
+_KIND_RE = re.compile(r"KẾ\s+HOẠCH")
+
+
+def _loc(line: SourceLine) -> Location:
+    return Location(line.line, line.end_line if line.end_line is not None else line.line)
+
+
+def _preamble(lines: tuple[SourceLine, ...]) -> list[ContentItem]:
+    return [
+        ContentItem(label=line.label or "", text=line.text, location=_loc(line)) for line in lines
+    ]
+
+
+def _texts(plan: Plan) -> Iterator[tuple[str, Location | None]]:
+    for item in plan.preamble:
+        yield item.text, item.location
+    for group in (plan.purposes, plan.requirements, plan.standing_content, plan.closing):
+        for each in group:
+            for sub in each.walk():
+                yield sub.text, sub.location
+    for phase in plan.all_phases():
+        yield phase.heading, phase.location
+        for each in phase.content:
+            for sub in each.walk():
+                yield sub.text, sub.location
+    for form in plan.forms:
+        yield form.title, form.location
+        for each in form.content:
+            for sub in each.walk():
+                yield sub.text, sub.location
+    for assignment in plan.all_assignments():
+        for each in assignment.tasks:
+            for sub in each.walk():
+                yield sub.text, sub.location
+
+
+def _footnotes(plan: Plan, notes: dict[str, str]) -> list[Footnote]:
+    out = []
+    for marker, text in notes.items():
+        holder = None
+        for element_id, body in _ids_and_texts(plan):
+            if any(
+                token.endswith(marker) and token[: -len(marker)][-1:].isalpha()
+                for token in body.split()
+            ):
+                holder = element_id
+                break
+        out.append(Footnote(marker=marker, text=text, element=holder))
+    return out
+
+
+def _ids_and_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    for group in (plan.preamble, plan.purposes, plan.requirements, plan.standing_content):
+        for each in group:
+            for sub in each.walk():
+                yield sub.id, sub.text
+    for phase in plan.all_phases():
+        for each in phase.content:
+            for sub in each.walk():
+                yield sub.id, sub.text
+    for form in plan.forms:
+        for each in form.content:
+            for sub in each.walk():
+                yield sub.id, sub.text
+    for assignment in plan.all_assignments():
+        for each in assignment.tasks:
+            for sub in each.walk():
+                yield sub.id, sub.text
+    for each in plan.closing:
+        yield each.id, each.text
+
+
+def build_plan(doc: SourceDocument) -> Plan:
+    """Read the structure of a plan from its lines; never loses a word of them."""
+    ctx = Context()
+    for line in doc.lines:
+        ctx.milestones.find_all(line.text)
+    zones = cut_zones(doc.lines)
+    header = read_header([line.text for line in zones.header])
+    for index, text in header.leftovers:
+        where = _loc(zones.header[index]) if zones.header else None
+        ctx.fragment(text, "header text not understood", where)
+    kind = "KẾ HOẠCH"
+    title_parts = [line.text for line in zones.title]
+    if zones.kind is not None:
+        kind_match = _KIND_RE.match(zones.kind.text)
+        kind = kind_match.group(0) if kind_match else zones.kind.text
+        extra = zones.kind.text[len(kind) :].strip()
+        if extra:
+            title_parts.insert(0, extra)
+    title = " ".join(title_parts) or None
+    preamble = _preamble(zones.preamble)
+    bases = [c for item in preamble for c in find_citations(item.text, item.location)]
+    body = map_body(build_outline(zones.body), ctx)
+    recipients, signature = read_tail(zones.tail, ctx)
+    digital = read_trailer(zones.trailer)
+    if digital is not None:
+        signature = (
+            attrs.evolve(signature, digital=digital) if signature else Signature(digital=digital)
+        )
+    style = header.style
+    if style is None and signature is not None:
+        style = style_from_signature(signature.on_behalf_of, signature.title)
+    plan = Plan(
+        issuer=header.issuer or infer_issuer([item.text for item in preamble]),
+        superior_body=header.superior_body,
+        number=header.number,
+        place=header.place,
+        issued_on=header.issued_on,
+        style=style,
+        kind=kind,
+        title=title,
+        preamble=preamble,
+        bases=bases,
+        purposes=body.purposes,
+        requirements=body.requirements,
+        phases=body.phases,
+        standing_content=ctx.standing,
+        forms=body.forms,
+        assignments=body.assignments,
+        closing=body.closing,
+        recipients=recipients,
+        signature=signature,
+        sections=ctx.sections,
+        notes=ctx.notes,
+        unparsed=ctx.unparsed,
+        source=doc.source,
+    )
+    anniversaries = [a for text, loc in _texts(plan) for a in find_anniversaries(text, loc)]
+    plan = attrs.evolve(plan, milestones=ctx.milestones.milestones(), anniversaries=anniversaries)
+    plan = number_elements(plan)
+    if doc.footnotes:
+        plan = number_elements(attrs.evolve(plan, footnotes=_footnotes(plan, doc.footnotes)))
+    return plan

@@ -1,0 +1,200 @@
+"""Logical lines: join wrapped lines, split glued items, take out footnotes.
+
+Extraction wraps every paragraph at the page width and sometimes glues two
+items onto one line. This stage rebuilds one :class:`SourceLine` per item,
+heading or paragraph, keeping the first and last physical line.
+
+A physical line starts a new logical line when it opens with a numbering label
+(``I-``, ``1.``, ``2.1.``, ``a)``, ``(1)``, ``-``, ``+``, ``Thứ nhất,``), a marker
+(``Đợt 2``, ``Nơi nhận``, ``T/M``), when the line before it clearly ended
+(``.``, ``:``, ``!``, ``?``, ``…``) or was short, or when either of the two is an
+upper-case heading. A hyphen between words (*kinh tế - xã hội*) is never a
+bullet; a ``-`` followed by a year after a line ending in a number is the
+second half of a period (``2021`` / ``- 2030``).
+
+>>> doc = text_to_document("1. Mục đích\\n\\n- Tuyên truyền sâu rộng để cán bộ, đảng viên và "
+...     "Nhân dân các dân tộc trên\\n\\nđịa bàn nhận thức về kinh tế - xã hội. - Treo cờ Đảng.")
+>>> [(l.text, l.line, l.end_line) for l in doc.lines]  # doctest: +NORMALIZE_WHITESPACE
+[('1. Mục đích', 1, 1),
+ ('- Tuyên truyền sâu rộng để cán bộ, đảng viên và Nhân dân các dân tộc trên địa bàn nhận
+   thức về kinh tế - xã hội.', 3, 5),
+ ('- Treo cờ Đảng.', 5, 5)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+
+from .._errors import InputError
+from .._source import SourceDocument, SourceLine
+from .clean import PhysicalLine, clean_lines
+from .footnotes import take_footnotes
+from .labels import split_label
+
+__all__ = ["is_upper_heading", "text_to_document"]
+
+MAX_TEXT_CHARS = 50 * 1024 * 1024
+
+_MARKER_RE = re.compile(
+    r"(?:Đợt\s+(?:\d{1,2}|[IVX]{1,4})\b|Nơi\s+nhận|T/M\b|TM\.|K/T\b|KT\.|T/L\b|TL\.|TUQ\.|"
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2})"
+)
+_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_TAIL_RE = re.compile(r"Nơi\s+nhận\s*(?::|$)|T/M\b|TM\.|K/T\b|KT\.|T/L\b|TL\.|TUQ\.")
+_ENDED_RE = re.compile(r"(?:[.!?:…]|\./\.)[”\"’)\]]*$")
+_GLUE_RE = re.compile(
+    r"(?<=[.;:…!?”\")])\s+"
+    r"(?=(?:[-–+•]\s*|\(\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s?|[a-zđ]\)\s|Thứ\s\w+,\s)(\S))"
+)
+_TRAILER_END_RE = re.compile(r"đã\s+ký|ký\s+lên|@")
+
+
+def is_upper_heading(text: str) -> bool:
+    """True when every letter of ``text`` is upper case (and there are at least three).
+
+    >>> is_upper_heading("I- MỤC ĐÍCH, YÊU CẦU"), is_upper_heading("Nội DUNG")
+    (True, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _typical_width(lines: list[PhysicalLine]) -> int:
+    widths = sorted(len(line.text) for line in lines if len(line.text) >= 20)
+    if len(widths) < 8:
+        return 0
+    return widths[(len(widths) * 4) // 5]
+
+
+class _Joiner:
+    """Decides, line by line, whether a physical line continues the previous one."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.last_roman = 0
+        self.in_tail = False
+        self.trailer_left = 0
+
+    def starts_new(self, prev: str, cur: str, last: str, prev_upper: bool) -> bool:
+        """Whether ``cur`` opens a logical line after ``prev`` (last physical line ``last``)."""
+        first = cur[0]
+        if not any(ch.isalnum() for ch in cur) or not any(ch.isalnum() for ch in last):
+            return True
+        if _ISO_RE.match(cur):
+            self.trailer_left = 2
+            return True
+        if self.trailer_left:
+            self.trailer_left = 0 if _TRAILER_END_RE.search(cur) else self.trailer_left - 1
+            return True
+        if _TAIL_RE.match(cur):
+            self.in_tail = True
+            return True
+        cur_upper = is_upper_heading(cur)
+        if self.in_tail:
+            return not (first.islower() and not prev_upper)
+        label = split_label(cur)
+        if label is not None:
+            decided = self._label_starts(label.fmt, label.value, last, cur)
+            if decided is not None:
+                return decided
+        if _MARKER_RE.match(cur):
+            return True
+        if prev_upper or cur_upper:
+            return not (prev_upper and cur_upper and self._roman_heading(prev))
+        if first.islower():
+            return False
+        if _ENDED_RE.search(last):
+            return True
+        return bool(self.width) and len(last) < self.width * 0.75
+
+    def _roman_heading(self, prev: str) -> bool:
+        label = split_label(prev)
+        return label is not None and label.fmt == "roman"
+
+    def _label_starts(self, fmt: str, value: int | None, prev: str, cur: str) -> bool | None:
+        """True or False when the label decides; ``None`` to judge it as unlabelled text."""
+        if fmt == "dash" and cur[1:].lstrip()[:1].isdigit() and prev[-1:].isdigit():
+            return False
+        if fmt == "roman":
+            if value is None or value not in (1, self.last_roman + 1):
+                return None
+            self.last_roman = value
+        return True
+
+
+def _no_lower(text: str) -> bool:
+    return not any(ch.islower() for ch in text)
+
+
+def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, list[tuple[int, int]]]]:
+    """Logical lines with their segment map: (offset in the text, physical line)."""
+    joiner = _Joiner(_typical_width(lines))
+    parts: list[str] = []
+    length = 0
+    segments: list[tuple[int, int]] = []
+    upper = False
+    for phys in lines:
+        if parts and not joiner.starts_new(parts[0], phys.text, parts[-1], upper):
+            segments.append((length + 1, phys.line))
+            parts.append(phys.text)
+            length += 1 + len(phys.text)
+            upper = upper and _no_lower(phys.text)
+            continue
+        if parts:
+            yield " ".join(parts), segments
+        label = split_label(phys.text)
+        if label is not None and label.fmt == "roman" and label.value is not None and not parts:
+            joiner.last_roman = label.value
+        parts = [phys.text]
+        length = len(phys.text)
+        segments = [(0, phys.line)]
+        upper = is_upper_heading(phys.text)
+    if parts:
+        yield " ".join(parts), segments
+
+
+def _line_at(segments: list[tuple[int, int]], offset: int) -> int:
+    index = bisect.bisect_right(segments, offset, key=lambda segment: segment[0]) - 1
+    return segments[max(index, 0)][1]
+
+
+def _split_glued(text: str, segments: list[tuple[int, int]]) -> list[SourceLine]:
+    cuts = [0]
+    for match in _GLUE_RE.finditer(text):
+        if match.group(1).isupper():
+            cuts.append(match.end())
+    cuts.append(len(text))
+    out: list[SourceLine] = []
+    for start, end in itertools.pairwise(cuts):
+        piece = text[start:end].strip()
+        if not piece:
+            continue
+        last = max(start, end - 1)
+        out.append(
+            SourceLine(
+                text=piece,
+                line=_line_at(segments, start),
+                end_line=_line_at(segments, last),
+            )
+        )
+    return out
+
+
+def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
+    """Turn plain text into logical :class:`SourceLine` s and footnotes.
+
+    Raises :class:`InputError` for text over 50 MiB characters or with no words.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError("input too large", source=source)
+    physical = clean_lines(text)
+    if not physical:
+        raise InputError("empty document", source=source)
+    physical, footnotes = take_footnotes(physical)
+    logical: list[SourceLine] = []
+    for joined, segments in _join(physical):
+        logical.extend(_split_glued(joined, segments))
+    return SourceDocument(lines=logical, footnotes=footnotes, source=source)

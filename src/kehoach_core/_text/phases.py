@@ -1,0 +1,106 @@
+"""Phases (*Đợt*) and sub-phases, with their windows and content.
+
+A phase heading reads ``Đợt 2: Từ sau Đại hội ... đến Đại hội XIV của Đảng``.
+Sub-phases come as ``2.1.`` headings, ``Thứ nhất, / Thứ hai, ...`` paragraphs,
+``- Trước khai mạc ...:`` bullets with ``+`` items, or a paragraph such as
+*Đặc biệt, trong thời gian diễn ra Đại hội ...:* followed by its items.
+A paragraph *Bên cạnh các nội dung theo ba đợt ...* after the last item speaks
+for all phases: it becomes standing content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._anchors import Anchor
+from .._model import Phase
+from .._numbers import roman_to_int
+from .context import Context, item, items
+from .events import parse_window
+from .outline import HEADING_FORMATS, Node
+from .vocab import fold, starts_with_any
+
+__all__ = ["build_phase", "is_phase"]
+
+_PHASE_RE = re.compile(r"(?:Đợt|ĐỢT|đợt)\s+(?:thứ\s+)?(\d{1,2}|[IVXL]{1,6})\b\s*[:.\-–]?\s*")
+_TIME_RE = re.compile(
+    r"trước\s+(?:khi\s+)?khai\s+mạc|trước\s+thềm|trong\s+(?:thời\s+gian|quá\s+trình)\s+diễn\s+ra"
+    r"|sau\s+(?:khi\s+)?bế\s+mạc|từ\s+ngày|đến\s+ngày|từ\s+nay|từ\s+sau"
+)
+_CUT_RE = re.compile(
+    r",?\s*(?:tập\s+trung|nội\s+dung\s+tập\s+trung|với\s+các\s+nội\s+dung|cụ\s+thể)\b.*$|:\s*$"
+)
+_BESIDES = ("bên cạnh", "ngoài ra", "ngoài các nội dung")
+
+
+def is_phase(node: Node) -> bool:
+    """True for a heading that opens a phase (``1. Đợt 1: ...``, ``ĐỢT 2``)."""
+    return bool(_PHASE_RE.match(node.text))
+
+
+def _ordinal(node: Node) -> int | None:
+    match = _PHASE_RE.match(node.text)
+    if match is None:
+        return None
+    token = match.group(1)
+    if token.isdigit():
+        return int(token)
+    try:
+        return roman_to_int(token.upper())
+    except ValueError:
+        return None
+
+
+def _window_text(text: str) -> str:
+    text = _PHASE_RE.sub("", text, count=1)
+    text = re.sub(r"^(?:Thứ\s+\w+|Đặc\s+biệt)\s*,\s*", "", text)
+    cut = _CUT_RE.search(text)
+    return (text[: cut.start()] if cut else text).strip(" ,:")
+
+
+def _is_subphase(node: Node) -> bool:
+    if node.fmt in HEADING_FORMATS and node.fmt != "arabic1":
+        return True
+    return bool(node.children) and bool(_TIME_RE.search(fold(node.text)))
+
+
+def build_phase(node: Node, ctx: Context, parent_start: Anchor | None = None) -> Phase:
+    """A phase (or sub-phase) for ``node``, its window read from the heading."""
+    window = None
+    wording = _window_text(node.text)
+    if wording:
+        window = parse_window(wording, ctx.milestones, parent_start=parent_start)
+    content = []
+    subphases = []
+    start = window.start if window is not None else parent_start
+    for child in node.children:
+        if _is_subphase(child):
+            subphases.append(_subphase(child, ctx, start))
+        elif (
+            child.fmt == "para"
+            and starts_with_any(child.text, _BESIDES)
+            and "đợt" in fold(child.text)
+        ):
+            ctx.standing.append(item(child))
+        else:
+            content.append(item(child))
+    return Phase(
+        label=node.label,
+        heading=node.text,
+        ordinal=_ordinal(node),
+        window=window,
+        content=content,
+        subphases=subphases,
+        location=node.location,
+    )
+
+
+def _subphase(node: Node, ctx: Context, parent_start: Anchor | None) -> Phase:
+    if node.children or node.opens or _TIME_RE.search(fold(node.text)):
+        return build_phase(node, ctx, parent_start)
+    # A closed "Thứ nhất, ..." paragraph: the statement is the sub-phase's content.
+    return Phase(
+        label=node.label,
+        content=items([Node("", "para", node.text, node.line, node.end_line)]),
+        location=node.location,
+    )
