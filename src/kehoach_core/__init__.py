@@ -44,6 +44,7 @@ from ._numbers import DocumentNumber, NumberStyle, Term, int_to_roman, roman_to_
 from ._read import read, read_text
 
 __all__ = [
+    "SCHEMA",
     "Anchor",
     "Anniversary",
     "Assignment",
@@ -78,7 +79,6 @@ __all__ = [
     "Recipient",
     "RecipientPurpose",
     "Role",
-    "SCHEMA",
     "ScheduleError",
     "SectionHeading",
     "Signature",

@@ -129,3 +129,18 @@ def test_empty_text_is_refused(text: str) -> None:
     """Nothing to read is an InputError."""
     with pytest.raises(InputError):
         text_to_document(text)
+
+
+def test_document_number_wrapped_at_its_hyphen_is_joined_without_a_space():
+    """Cái Răng: "Hướng dẫn số 43-" ends a line and "HD/BTGTU ngày ..." starts the next."""
+    doc = text_to_document(
+        "- Thực hiện Quy định số 99-QĐ/TW; Hướng dẫn số 43-\n\nHD/BTGTU ngày 12/10/2023 của Ban.\n"
+    )
+    assert [line.text for line in doc.lines] == [
+        "- Thực hiện Quy định số 99-QĐ/TW; Hướng dẫn số 43-HD/BTGTU ngày 12/10/2023 của Ban."
+    ]
+
+
+def test_hyphen_at_line_end_between_words_keeps_its_space():
+    doc = text_to_document("- Phát triển kinh tế -\n\nxã hội của địa phương.\n")
+    assert doc.lines[0].text == "- Phát triển kinh tế - xã hội của địa phương."

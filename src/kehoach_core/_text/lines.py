@@ -125,6 +125,10 @@ class _Joiner:
         return True
 
 
+_NUMBER_WRAP_END = re.compile(r"(?<![\w-])\d+[a-z]?-$")
+_CODE_START = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9]")
+
+
 def _no_lower(text: str) -> bool:
     return not any(ch.islower() for ch in text)
 
@@ -138,13 +142,16 @@ def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, list[tuple[int, int]
     upper = False
     for phys in lines:
         if parts and not joiner.starts_new(parts[0], phys.text, parts[-1], upper):
-            segments.append((length + 1, phys.line))
-            parts.append(phys.text)
-            length += 1 + len(phys.text)
+            # "Hướng dẫn số 43-" / "HD/BTGTU": a document number wrapped at its
+            # hyphen is joined back without a space; anything else with one.
+            sep = "" if _NUMBER_WRAP_END.search(parts[-1]) and _CODE_START.match(phys.text) else " "
+            segments.append((length + len(sep), phys.line))
+            parts.append(sep + phys.text)
+            length += len(sep) + len(phys.text)
             upper = upper and _no_lower(phys.text)
             continue
         if parts:
-            yield " ".join(parts), segments
+            yield "".join(parts), segments
         label = split_label(phys.text)
         if label is not None and label.fmt == "roman" and label.value is not None and not parts:
             joiner.last_roman = label.value
@@ -153,7 +160,7 @@ def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, list[tuple[int, int]
         segments = [(0, phys.line)]
         upper = is_upper_heading(phys.text)
     if parts:
-        yield " ".join(parts), segments
+        yield "".join(parts), segments
 
 
 def _line_at(segments: list[tuple[int, int]], offset: int) -> int:
@@ -191,8 +198,8 @@ def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
     if len(text) > MAX_TEXT_CHARS:
         raise InputError("input too large", source=source)
     physical = clean_lines(text)
-    if not physical:
-        raise InputError("empty document", source=source)
+    if not any(ch.isalnum() for line in physical for ch in line.text):
+        raise InputError("empty document: no words", source=source)
     physical, footnotes = take_footnotes(physical)
     logical: list[SourceLine] = []
     for joined, segments in _join(physical):

@@ -1,0 +1,28 @@
+"""Validation of plans: coded rules, findings, reports in text, JSON and SARIF.
+
+>>> from kehoach_core import Plan, ContentItem
+>>> from kehoach_core.validate import validate
+>>> plan = Plan(title="Kế hoạch", purposes=[ContentItem(id="purposes/1", text="của của")])
+>>> [f.code for f in validate(plan, select=["KH402"])]
+['KH402']
+>>> validate(plan, select=["KH402"], lang="en").findings[0].message
+'The word “của của” is doubled'
+"""
+
+from __future__ import annotations
+
+from ._engine import RULES, Finding, Report, Rule, Severity, rules, validate
+from ._output import to_json, to_sarif, to_text
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "rules",
+    "to_json",
+    "to_sarif",
+    "to_text",
+    "validate",
+]

@@ -1,0 +1,157 @@
+"""Reports as text (``file:line: CODE severity message``), JSON and SARIF 2.1.0.
+
+>>> from kehoach_core import Plan
+>>> from kehoach_core.validate import validate
+>>> report = validate(Plan(title="x", source="plan.txt"), select=["KH202"])
+>>> print(to_text(report))
+plan.txt: KH202 warning Kế hoạch không có ngày ban hành [issued_on]
+    gợi ý: Ghi ngày, tháng, năm ban hành dưới địa danh.
+>>> import json
+>>> json.loads(to_sarif(report))["runs"][0]["results"][0]["ruleId"]
+'KH202'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
+from typing import Any
+
+from ._engine import Finding, Report, Severity, rules
+
+__all__ = ["to_json", "to_sarif", "to_text"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+DOCS_BASE = "docs/rules/"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _reports(reports: Report | Iterable[Report]) -> list[Report]:
+    return [reports] if isinstance(reports, Report) else list(reports)
+
+
+def _where(finding: Finding) -> str:
+    source = finding.source or "<plan>"
+    return f"{source}:{finding.line}" if finding.line else source
+
+
+def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
+    """One line per finding, ``file:line: CODE severity message``, then the excerpt."""
+    lines: list[str] = []
+    for report in _reports(reports):
+        hint_label = "hint" if report.lang == "en" else "gợi ý"
+        for f in report.findings:
+            element = f" [{f.element}]" if f.element and f.line is None else ""
+            lines.append(f"{_where(f)}: {f.code} {f.severity.value} {f.message}{element}")
+            if f.excerpt:
+                lines.append(f"    | {f.excerpt}")
+            if hints and f.hint:
+                lines.append(f"    {hint_label}: {f.hint}")
+    return "\n".join(lines)
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "hint": f.hint,
+        "element": f.element,
+        "line": f.line,
+        "excerpt": f.excerpt,
+        "source": f.source,
+    }
+
+
+def to_json(reports: Report | Iterable[Report]) -> str:
+    """The findings as JSON: ``{"reports": [{"source", "findings": [...]}]}``."""
+    payload = {
+        "reports": [
+            {
+                "source": r.source,
+                "errors": len(r.errors),
+                "findings": [_finding_dict(f) for f in r.findings],
+            }
+            for r in _reports(reports)
+        ]
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(source: str) -> str:
+    return PurePath(source).as_posix()
+
+
+def _rules_metadata(lang: str, docs_base: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    out: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for n, r in enumerate(rules()):
+        index[r.code] = n
+        out.append(
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.name},
+                "fullDescription": {"text": r.doc},
+                "help": {"text": r.hint_en if lang == "en" else r.hint_vi},
+                "helpUri": f"{docs_base}{r.code}.md",
+                "defaultConfiguration": {"level": _LEVEL[r.severity]},
+            }
+        )
+    return out, index
+
+
+def to_sarif(
+    reports: Report | Sequence[Report],
+    *,
+    docs_base: str = DOCS_BASE,
+    version: str | None = None,
+) -> str:
+    """One SARIF 2.1.0 run holding every report's findings, with the rules' metadata."""
+    from .. import __version__
+
+    listed = _reports(reports)
+    lang = listed[0].lang if listed else "vi"
+    metadata, index = _rules_metadata(lang, docs_base)
+    results: list[dict[str, Any]] = []
+    for report in listed:
+        for f in report.findings:
+            result: dict[str, Any] = {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _LEVEL[f.severity],
+                "message": {"text": f.message},
+            }
+            location: dict[str, Any] = {}
+            if f.source:
+                physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.source)}}
+                if f.line:
+                    region: dict[str, Any] = {"startLine": f.line}
+                    if f.excerpt:
+                        region["snippet"] = {"text": f.excerpt}
+                    physical["region"] = region
+                location["physicalLocation"] = physical
+            if f.element:
+                location["logicalLocations"] = [{"fullyQualifiedName": f.element}]
+            if location:
+                result["locations"] = [location]
+            results.append(result)
+    sarif = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kehoach",
+                        "version": version or __version__,
+                        "rules": metadata,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

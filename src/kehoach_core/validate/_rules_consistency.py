@@ -1,0 +1,371 @@
+"""Consistency rules (KH5xx): ordinals and terms, levels, periods, anniversaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+import attrs
+
+from .._elements import Level
+from .._numbers import roman_to_int
+from ._engine import Hit, Severity, rule
+from ._text import Context, Segment, excerpt
+
+_LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
+_NAME = r"(?:\s+(?!lần\b|khóa\b|khoá\b|thứ\b|nhiệm\b)[A-ZĐÂ-Ỹ][^\W\d_]*)*"
+_TERM = r"(?:,?\s+nhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4}))?"
+_CONGRESS = re.compile(
+    rf"[Đđ]ại\s+hội\s+(?:[Đđ]ại\s+biểu\s+)?Đảng\s+bộ\s+(?P<level>{_LEVEL}|thành)(?P<name>{_NAME}),?"
+    rf"\s+(?:lần\s+thứ|thứ|khóa|khoá)\s+(?P<ord>[IVXL]+)\b{_TERM}",
+    re.I,
+)
+_CONGRESS_REV = re.compile(
+    rf"[Đđ]ại\s+hội\s+(?:lần\s+thứ\s+)?(?P<ord>[IVXL]+)\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s+"
+    rf"(?P<level>{_LEVEL})\b{_TERM}"
+)
+
+_LEVEL_OF = {
+    "xã": Level.COMMUNE,
+    "phường": Level.COMMUNE,
+    "thị trấn": Level.COMMUNE,
+    "huyện": Level.DISTRICT,
+    "quận": Level.DISTRICT,
+    "thị xã": Level.DISTRICT,
+    "tỉnh": Level.PROVINCE,
+    "thành phố": Level.PROVINCE,
+}
+
+
+@attrs.frozen
+class Mention:
+    """A congress named in the text: level word, ordinal, optional term, where."""
+
+    level: str
+    ordinal: int
+    term: tuple[int, int] | None
+    segment: Segment
+    start: int
+    end: int
+
+
+def congress_mentions(ctx: Context) -> list[Mention]:
+    """Every *Đại hội Đảng bộ <level> lần thứ N[, nhiệm kỳ a - b]* in the text."""
+    out: list[Mention] = []
+    for pattern in (_CONGRESS, _CONGRESS_REV):
+        for segment, m in ctx.finditer(pattern, "Đảng"):
+            try:
+                ordinal = roman_to_int(m["ord"].upper())
+            except ValueError:
+                continue
+            groups = m.groups()
+            term = (int(groups[-2]), int(groups[-1])) if groups[-1] else None
+            level = " ".join(m["level"].lower().split())
+            out.append(Mention(level, ordinal, term, segment, m.start(), m.end()))
+    return out
+
+
+def _hit(m: Mention, **args: object) -> Hit:
+    return Hit(
+        element=m.segment.element,
+        line=m.segment.line,
+        excerpt=excerpt(m.segment.text, m.start, m.end),
+        args=dict(args),
+    )
+
+
+@rule(
+    "KH501",
+    "ordinal-contradicts-term",
+    Severity.ERROR,
+    vi="Đại hội Đảng bộ {level} lần thứ {ordinal} với nhiệm kỳ {term} mâu thuẫn với chỗ khác "
+    "trong văn bản (lần thứ {other_ordinal}, nhiệm kỳ {other_term})",
+    en="The {level} congress number {ordinal} with term {term} contradicts the rest of the "
+    "plan (number {other_ordinal}, term {other_term})",
+    hint_vi="Kiểm tra lại số thứ tự đại hội hoặc nhiệm kỳ (mỗi nhiệm kỳ 5 năm).",
+    hint_en="Check the congress number or the term (a term is five years).",
+    doc="One body's congress ordinal and term must agree across the plan: ordinal N with "
+    "term a - b means N-1 with a-5 - b-5. A mention whose ordinal/term pair disagrees with "
+    "the pairs used most for the same level is reported.",
+)
+def ordinal_vs_term(ctx: Context) -> Iterator[Hit]:
+    by_level: dict[str, list[Mention]] = defaultdict(list)
+    for m in congress_mentions(ctx):
+        if m.term is not None and m.term[1] - m.term[0] == 5:
+            by_level[m.level].append(m)
+    for level, mentions in by_level.items():
+        offsets = Counter(m.term[0] - 5 * m.ordinal for m in mentions if m.term)
+        if len(offsets) < 2:
+            continue
+        best, best_count = offsets.most_common(1)[0]
+        if list(offsets.values()).count(best_count) > 1:
+            continue
+        ref = next(m for m in mentions if m.term and m.term[0] - 5 * m.ordinal == best)
+        assert ref.term is not None
+        for m in mentions:
+            assert m.term is not None
+            if m.term[0] - 5 * m.ordinal != best:
+                yield _hit(
+                    m,
+                    level=level,
+                    ordinal=_roman(m.ordinal),
+                    term=f"{m.term[0]} - {m.term[1]}",
+                    other_ordinal=_roman(ref.ordinal),
+                    other_term=f"{ref.term[0]} - {ref.term[1]}",
+                )
+
+
+def _roman(n: int) -> str:
+    from .._numbers import int_to_roman
+
+    return int_to_roman(n)
+
+
+_OWN_SCOPE = re.compile(
+    rf"\b(?:toàn quân|toàn dân|trên địa bàn|Nhân dân trong|truyền thanh|thông tin điện tử)\s+"
+    rf"(?P<level>{_LEVEL})\b(?!\s+[A-ZĐÂ-Ỹ])"
+)
+_GARBLED = re.compile(r"\bĐảng bộ thành (?!phố)(?P<level>[^\W\d_]+)")
+
+
+@rule(
+    "KH502",
+    "level-contradicts-issuer",
+    Severity.ERROR,
+    vi="Văn bản của cấp {own} nhưng lại viết “{found}”",
+    en="A {own_en} plan writes “{found}”",
+    hint_vi="Sửa tên cấp cho đúng với cơ quan ban hành (tên cấp còn sót lại từ mẫu).",
+    hint_en="Use the issuer's own level (the wording is left over from a template).",
+    doc="A level or place name that contradicts the issuer: the plan's own congress "
+    "(its ordinal) given to another level (`Đảng bộ thành phố lần thứ III` in a commune "
+    "plan whose congress is the III), a garbled level (`Đảng bộ thành xã`), or the "
+    "issuer's own scope named at another level (`toàn quân thành phố` in a commune plan).",
+)
+def level_contradiction(ctx: Context) -> Iterator[Hit]:
+    own = ctx.own_level
+    if own not in (Level.COMMUNE, Level.DISTRICT, Level.PROVINCE):
+        return
+    names = {Level.COMMUNE: ("xã", "commune"), Level.DISTRICT: ("huyện", "district")}
+    names[Level.PROVINCE] = ("tỉnh", "province")
+    own_vi, own_en = names[own]
+    mentions = congress_mentions(ctx)
+    own_mentions = [m for m in mentions if _LEVEL_OF.get(m.level) is own]
+    if own_mentions:
+        ordinal = Counter(m.ordinal for m in own_mentions).most_common(1)[0][0]
+        per_level = Counter(m.level for m in mentions)
+        for m in mentions:
+            level = _LEVEL_OF.get(m.level)
+            if level is None or level is own or m.ordinal != ordinal:
+                continue
+            others = {x.ordinal for x in mentions if x.level == m.level}
+            if others == {ordinal} and per_level[m.level] < len(own_mentions):
+                found = m.segment.text[m.start : m.end]
+                yield _hit(m, own=own_vi, own_en=own_en, found=found)
+    for segment, g in ctx.finditer(_GARBLED, "Đảng bộ thành "):
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, g.start(), g.end()),
+            args={"own": own_vi, "own_en": own_en, "found": g[0]},
+        )
+    for segment, s in ctx.finditer(
+        _OWN_SCOPE, "toàn", "địa bàn", "Nhân dân", "truyền thanh", "điện tử"
+    ):
+        level = _LEVEL_OF.get(s["level"])
+        if level is not None and level is not own and own is Level.COMMUNE:
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, s.start(), s.end()),
+                args={"own": own_vi, "own_en": own_en, "found": s[0]},
+            )
+
+
+_PERIOD = re.compile(r"\bnhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
+
+
+@rule(
+    "KH503",
+    "period-not-a-term",
+    Severity.ERROR,
+    vi="Nhiệm kỳ {start} - {end} không phải là 5 năm",
+    en="Term {start} - {end} does not span five years",
+    hint_vi="Một nhiệm kỳ kéo dài 5 năm (ví dụ: 2025 - 2030).",
+    hint_en="A term spans five years (e.g. 2025 - 2030).",
+    doc="A *nhiệm kỳ a - b* whose years do not span a five-year term.",
+)
+def period_not_term(ctx: Context) -> Iterator[Hit]:
+    for segment, m in ctx.finditer(_PERIOD, "nhiệm kỳ"):
+        start, end = int(m[1]), int(m[2])
+        if end - start != 5:
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={"start": start, "end": end},
+            )
+
+
+_DMY = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_ANNIV_DATES = re.compile(
+    rf"\b(\d{{1,3}})\s+năm\b([^()]{{0,150}}?)\(\s*{_DMY}\s*[-–—]\s*{_DMY}\s*\)"
+)
+_ANNIV_YEARS = re.compile(r"\b(\d{1,3})\s+năm\b([^()]{0,150}?)\(\s*(\d{4})\s*[-–—]\s*(\d{4})\s*\)")
+_ANNIV_WORDS = re.compile(
+    r"Ngày|ngày|kỷ niệm|thành lập|sinh|truyền thống|[Cc]hiến thắng|[Gg]iải phóng"
+    r"|Cách mạng|Quốc khánh"
+)
+_NOT_ANNIV = re.compile(r"chiến lược|[Kk]ế hoạch|giai đoạn|nhiệm kỳ|thực hiện")
+
+
+@rule(
+    "KH504",
+    "anniversary-arithmetic",
+    Severity.ERROR,
+    vi="Số năm kỷ niệm không khớp: {years} năm nhưng {origin} - {on} là {actual}",
+    en="Anniversary arithmetic is wrong: {years} years but {origin} - {on} is {actual}",
+    hint_vi="Sửa số năm kỷ niệm hoặc các mốc ngày tháng.",
+    hint_en="Correct the number of years or the dates.",
+    doc="*N năm ... (d/m/y1 - d/m/y2)*: N must equal y2 - y1 and the day and month must "
+    "be the same at both ends. The year-only form *(y1 - y2)* is checked when the words "
+    "before it name an anniversary (not a strategy or plan period).",
+)
+def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
+    checked: set[tuple[int, str, str]] = set()
+    for segment, m in ctx.finditer(_ANNIV_DATES, "năm"):
+        years = int(m[1])
+        d1, m1, y1, d2, m2, y2 = (int(x) for x in m.groups()[2:])
+        checked.add((years, f"{d1}/{m1}/{y1}", f"{d2}/{m2}/{y2}"))
+        if years != y2 - y1 or (d1, m1) != (d2, m2):
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={
+                    "years": years,
+                    "origin": f"{d1}/{m1}/{y1}",
+                    "on": f"{d2}/{m2}/{y2}",
+                    "actual": _span(y1, y2, (d1, m1) != (d2, m2)),
+                },
+            )
+    for segment, m in ctx.finditer(_ANNIV_YEARS, "năm"):
+        if not _ANNIV_WORDS.search(m[2]) or _NOT_ANNIV.search(m[2]):
+            continue
+        years, y1, y2 = int(m[1]), int(m[3]), int(m[4])
+        if years != y2 - y1:
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={"years": years, "origin": y1, "on": y2, "actual": _span(y1, y2, False)},
+            )
+    for a in ctx.plan.anniversaries:
+        if a.years is None or a.origin is None or a.on is None:
+            continue
+        key = (a.years, f"{a.origin.day}/{a.origin.month}/{a.origin.year}", "")
+        key = (a.years, key[1], f"{a.on.day}/{a.on.month}/{a.on.year}")
+        if key in checked:
+            continue
+        mismatch = (a.origin.day, a.origin.month) != (a.on.day, a.on.month)
+        if a.years != a.on.year - a.origin.year or mismatch:
+            yield Hit(
+                element=a.id,
+                line=a.location.line if a.location else None,
+                excerpt=a.text[:100],
+                args={
+                    "years": a.years,
+                    "origin": key[1],
+                    "on": key[2],
+                    "actual": _span(a.origin.year, a.on.year, mismatch),
+                },
+            )
+
+
+def _span(y1: int, y2: int, other_day: bool) -> str:
+    text = f"{y2 - y1} năm"
+    return text + " (khác ngày/tháng)" if other_day else text
+
+
+def reference_year(ctx: Context) -> int | None:
+    """The year the plan was written: issue date, signature, else the latest cited date."""
+    if ctx.plan_date is not None:
+        return ctx.plan_date.year
+    dates = [b.issued_on for b in ctx.plan.bases if b.issued_on is not None]
+    return max(dates).year if dates else None
+
+
+def national_year(ordinal: int) -> int:
+    """The year of the national congress ``ordinal`` (XIII: 2021, XIV: 2026)."""
+    return 1956 + 5 * ordinal
+
+
+_UPCOMING = re.compile(
+    r"\b(?:tiến tới|chào mừng|hướng tới|chuẩn bị(?: tổ chức)?)\s+[Đđ]ại\s+hội\s+"
+    r"(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?([IVXL]+)\s+của\s+Đảng\b"
+)
+_WITH_YEAR = re.compile(
+    r"[Đđ]ại\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?([IVXL]+)\s+của\s+Đảng"
+    r"\s*\(\s*(?:năm\s+)?(\d{4})\s*\)"
+)
+
+
+@rule(
+    "KH505",
+    "national-congress-ordinal",
+    Severity.ERROR,
+    vi="Đại hội {found} của Đảng không khớp với năm {year} "
+    "(đại hội toàn quốc năm đó là {expected})",
+    en="National congress {found} does not fit the year {year} (that congress is {expected})",
+    hint_vi="Đại hội XIII năm 2021, Đại hội XIV năm 2026: kiểm tra lại số thứ tự.",
+    hint_en="Congress XIII was in 2021, XIV in 2026: check the ordinal.",
+    doc="The national congress is held every five years (XIII in 2021, XIV in 2026). An "
+    "upcoming congress (*tiến tới Đại hội ... của Đảng*) must be the next one after the "
+    "plan's year; a congress printed with its year must match it; so must a national "
+    "milestone with a known date.",
+)
+def national_ordinal(ctx: Context) -> Iterator[Hit]:
+    year = reference_year(ctx)
+    if year is not None:
+        expected = next(n for n in range(1, 100) if national_year(n) >= year)
+        for segment, m in ctx.finditer(_UPCOMING, "của Đảng"):
+            try:
+                n = roman_to_int(m[1])
+            except ValueError:
+                continue
+            if n != expected:
+                yield Hit(
+                    element=segment.element,
+                    line=segment.line,
+                    excerpt=excerpt(segment.text, m.start(), m.end()),
+                    args={"found": m[1], "year": year, "expected": _roman(expected)},
+                )
+    for segment, m in ctx.finditer(_WITH_YEAR, "của Đảng"):
+        try:
+            n = roman_to_int(m[1])
+        except ValueError:
+            continue
+        y = int(m[2])
+        if national_year(n) != y:
+            expected = (y - 1956) // 5
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={"found": m[1], "year": y, "expected": _roman(max(1, expected))},
+            )
+    for ms in ctx.plan.milestones:
+        on: dt.date | None = ms.starts_on or ms.ends_on
+        if not (ms.level is Level.NATIONAL and ms.ordinal and on and "Đảng" in ms.name):
+            continue
+        if national_year(ms.ordinal) != on.year and "thi đua" not in ms.name.lower():
+            yield Hit(
+                element=ms.id,
+                excerpt=ms.name[:80],
+                args={
+                    "found": _roman(ms.ordinal),
+                    "year": on.year,
+                    "expected": _roman(max(1, (on.year - 1956) // 5)),
+                },
+            )

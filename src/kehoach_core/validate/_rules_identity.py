@@ -1,0 +1,165 @@
+"""Identity rules (KH2xx): number, date, place, kind code, number style."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .._numbers import DocumentNumber, NumberStyle
+from ._engine import Hit, Severity, rule
+from ._text import Context, issuer_is_party
+
+_BLANK = re.compile(r"…|\.{3,}|_{2,}")
+
+
+@rule(
+    "KH201",
+    "missing-number",
+    Severity.WARNING,
+    vi="Kế hoạch không có số, ký hiệu",
+    en="The plan has no document number",
+    hint_vi="Ghi số và ký hiệu văn bản (ví dụ: Số 06-KH/ĐU).",
+    hint_en="Give the plan its number and code (e.g. Số 06-KH/ĐU).",
+    doc="The header has no document number (or only a blank).",
+)
+def missing_number(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    if number is None or (isinstance(number, str) and not re.search(r"\d", number)):
+        yield Hit(element="number", excerpt=number or "")
+
+
+@rule(
+    "KH202",
+    "missing-date",
+    Severity.WARNING,
+    vi="Kế hoạch không có ngày ban hành",
+    en="The plan has no issue date",
+    hint_vi="Ghi ngày, tháng, năm ban hành dưới địa danh.",
+    hint_en="Give the issue date after the place name.",
+    doc="The header has no issue date.",
+)
+def missing_date(ctx: Context) -> Iterator[Hit]:
+    if ctx.plan.issued_on is None:
+        yield Hit(element="issued_on")
+
+
+@rule(
+    "KH203",
+    "missing-place",
+    Severity.WARNING,
+    vi="Kế hoạch không ghi địa danh ban hành",
+    en="The plan has no place name",
+    hint_vi="Ghi địa danh trước ngày ban hành (ví dụ: Kiên Mộc, ngày ...).",
+    hint_en="Give the place name before the date.",
+    doc="The header has no place name, or only a template blank.",
+)
+def missing_place(ctx: Context) -> Iterator[Hit]:
+    place = ctx.plan.place
+    if place is None or not place.strip() or re.fullmatch(r"[…._\s]+", place):
+        yield Hit(element="place", excerpt=place or "")
+
+
+@rule(
+    "KH204",
+    "malformed-number",
+    Severity.ERROR,
+    vi="Số, ký hiệu “{number}” không đúng thể thức",
+    en="Document number “{number}” is malformed",
+    hint_vi="Viết theo mẫu Đảng (06-KH/ĐU) hoặc Nhà nước (805/KH-UBND).",
+    hint_en="Write it in the Party (06-KH/ĐU) or State (805/KH-UBND) form.",
+    doc="The plan's number is present but parses as neither the Party form "
+    "(`06-KH/TBTT`) nor the State form (`805/KH-SVHTTDL`).",
+)
+def malformed_number(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    if isinstance(number, str) and re.search(r"\d", number):
+        yield Hit(element="number", excerpt=number, args={"number": number})
+
+
+_KIND_CODES = {
+    "KẾ HOẠCH": {"KH"},
+    "CHƯƠNG TRÌNH": {"CTr", "CTR"},
+    "HƯỚNG DẪN": {"HD"},
+    "BÁO CÁO": {"BC"},
+    "THÔNG BÁO": {"TB"},
+    "CÔNG VĂN": {"CV"},
+    "NGHỊ QUYẾT": {"NQ"},
+    "CHỈ THỊ": {"CT"},
+    "KẾT LUẬN": {"KL"},
+    "QUYẾT ĐỊNH": {"QĐ"},
+}
+
+
+@rule(
+    "KH205",
+    "kind-code-mismatch",
+    Severity.ERROR,
+    vi="Ký hiệu loại văn bản “{code}” không khớp với loại “{kind}”",
+    en="Kind code “{code}” does not match the document kind “{kind}”",
+    hint_vi="Một kế hoạch mang ký hiệu KH (ví dụ: 06-KH/ĐU).",
+    hint_en="A plan's number carries the code KH (e.g. 06-KH/ĐU).",
+    doc="The kind code in the plan's own number does not match its kind "
+    "(a *KẾ HOẠCH* numbered `…-CV/…`).",
+)
+def kind_code(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    if not isinstance(number, DocumentNumber) or number.kind is None:
+        return
+    kind = " ".join(ctx.plan.kind.upper().split())
+    expected = _KIND_CODES.get(kind)
+    if expected and number.kind.upper() not in {e.upper() for e in expected}:
+        yield Hit(element="number", excerpt=str(number), args={"code": number.kind, "kind": kind})
+
+
+_STYLE_VI = {NumberStyle.PARTY: "của Đảng", NumberStyle.STATE: "của Nhà nước"}
+_STYLE_EN = {NumberStyle.PARTY: "Party", NumberStyle.STATE: "State"}
+
+
+@rule(
+    "KH206",
+    "number-style-mismatch",
+    Severity.ERROR,
+    vi="Số “{number}” viết theo thể thức {style_vi} nhưng cơ quan ban hành là cơ quan {issuer_vi}",
+    en="Number “{number}” follows the {style_en} form but the issuer is a {issuer_en} body",
+    hint_vi="Cơ quan Đảng ghi số dạng 06-KH/ĐU; cơ quan Nhà nước dạng 805/KH-UBND.",
+    hint_en="Party bodies number 06-KH/ĐU; State bodies 805/KH-UBND.",
+    doc="A Party body's plan numbered in the State form (`15/KH-ĐU`), or a State body's "
+    "plan in the Party form (`15-KH/UBND`). The issuer's nature comes from its name "
+    "(Đảng ủy, Quận ủy, Ban Thường vụ ... against Ủy ban nhân dân, Sở, Phòng ...).",
+)
+def number_style(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    if not isinstance(number, DocumentNumber):
+        return
+    party = issuer_is_party(ctx.plan.issuer)
+    if party is None:
+        return
+    expected = NumberStyle.PARTY if party else NumberStyle.STATE
+    if number.style is not expected:
+        yield Hit(
+            element="number",
+            excerpt=str(number),
+            args={
+                "number": str(number),
+                "style_vi": _STYLE_VI[number.style],
+                "style_en": _STYLE_EN[number.style],
+                "issuer_vi": "Đảng" if party else "Nhà nước",
+                "issuer_en": "Party" if party else "State",
+            },
+        )
+
+
+@rule(
+    "KH207",
+    "number-not-padded",
+    Severity.INFO,
+    vi="Số “{number}” nhỏ hơn 10 nên ghi thêm số 0 phía trước",
+    en="Number “{number}” is below 10 and should be padded with a 0",
+    hint_vi="Ghi 06-KH/ĐU thay cho 6-KH/ĐU.",
+    hint_en="Write 06-KH/ĐU rather than 6-KH/ĐU.",
+    doc="Both formats (NĐ 30 and HD 36) pad document numbers below 10 with a zero.",
+)
+def number_padding(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    if isinstance(number, DocumentNumber) and re.fullmatch(r"[1-9][a-z]?", number.number):
+        yield Hit(element="number", excerpt=str(number), args={"number": str(number)})

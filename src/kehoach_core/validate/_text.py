@@ -1,0 +1,213 @@
+"""Every text field of a plan, with its element id and line, and facts rules share.
+
+>>> from kehoach_core import Plan, ContentItem, Location
+>>> ctx = Context(Plan(title="Kế hoạch", issuer="Đảng ủy xã Kiên Mộc",
+...     purposes=[ContentItem(id="purposes/1", text="a", location=Location(7))]))
+>>> [(s.element, s.line, s.text) for s in ctx.segments]
+[('title', None, 'Kế hoạch'), ('purposes/1', 7, 'a')]
+>>> ctx.own_level.value
+'commune'
+>>> excerpt("một hai ba bốn năm", 8, 10, width=5)
+'…hai ba bốn…'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from .._elements import ContentItem, Level, Location
+from .._model import Plan
+
+__all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of"]
+
+
+@attrs.frozen
+class Segment:
+    """One piece of the plan's text: ``element`` id, first ``line``, ``part``, ``text``."""
+
+    element: str
+    line: int | None
+    text: str
+    part: str
+
+
+def _line(location: Location | None, fallback: int | None = None) -> int | None:
+    return location.line if location is not None else fallback
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _items(items: Iterable[ContentItem], part: str, fallback: int | None) -> Iterator[Segment]:
+    for top in items:
+        for item in top.walk():
+            if item.text:
+                yield Segment(item.id, _line(item.location, fallback), _nfc(item.text), part)
+
+
+def _walk(plan: Plan) -> Iterator[Segment]:
+    if plan.title:
+        yield Segment("title", None, _nfc(plan.title), "title")
+    yield from _items(plan.preamble, "preamble", None)
+    if not plan.preamble:
+        for basis in plan.bases:
+            if basis.text:
+                yield Segment(basis.id, _line(basis.location), _nfc(basis.text), "bases")
+    yield from _items(plan.purposes, "purposes", None)
+    yield from _items(plan.requirements, "requirements", None)
+    yield from _items(plan.standing_content, "standing", None)
+    for phase in plan.all_phases():
+        line = _line(phase.location)
+        if phase.heading:
+            yield Segment(phase.id, line, _nfc(phase.heading), "phase")
+        yield from _items(phase.content, "phase", line)
+    for form in plan.forms:
+        line = _line(form.location)
+        if form.title:
+            yield Segment(form.id, line, _nfc(form.title), "form")
+        yield from _items(form.content, "form", line)
+    for assignment in plan.all_assignments():
+        line = _line(assignment.location)
+        if assignment.heading:
+            yield Segment(assignment.id, line, _nfc(assignment.heading), "assignment")
+        yield from _items(assignment.tasks, "assignment", line)
+    for section in plan.sections:
+        text = f"{section.label} {section.title}".strip()
+        if text:
+            yield Segment(section.id, _line(section.location), _nfc(text), "section")
+    for note in plan.notes:
+        if note.text:
+            yield Segment(note.id, _line(note.location), _nfc(note.text), "note")
+    yield from _items(plan.closing, "closing", None)
+    for recipient in plan.recipients:
+        if recipient.text or recipient.name:
+            text = recipient.text or recipient.name
+            yield Segment(recipient.id, _line(recipient.location), _nfc(text), "recipient")
+    for fragment in plan.unparsed:
+        if fragment.text:
+            yield Segment(fragment.id, _line(fragment.location), _nfc(fragment.text), "unparsed")
+
+
+def excerpt(text: str, start: int, end: int, *, width: int = 30) -> str:
+    """The matched text with up to ``width`` characters of context each side."""
+    lo = max(0, start - width)
+    hi = min(len(text), end + width)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    head = "…" if lo > 0 else ""
+    tail = "…" if hi < len(text) else ""
+    return head + " ".join(text[lo:hi].split()) + tail
+
+
+_LEVEL_WORDS = [
+    (re.compile(r"\b(?:xã|phường|thị trấn)\b", re.I), Level.COMMUNE),
+    (re.compile(r"\b(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\b", re.I), Level.DISTRICT),
+    (re.compile(r"\b(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố)\b", re.I), Level.PROVINCE),
+    (re.compile(r"\b(?:Trung ương|toàn quốc)\b", re.I), Level.NATIONAL),
+]
+
+
+def level_of(name: str | None) -> Level:
+    """The administrative level a body's name implies (the lowest level word wins).
+
+    >>> level_of("Ban Thường vụ Quận ủy Cái Răng").value, level_of("Đảng ủy xã ……").value
+    ('district', 'commune')
+    """
+    if not name:
+        return Level.UNKNOWN
+    name = _nfc(name).replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+    for pattern, level in _LEVEL_WORDS:
+        if pattern.search(name):
+            return level
+    return Level.UNKNOWN
+
+
+_PARTY_BODY = re.compile(
+    r"\b(?:Đảng|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Ban Thường vụ|Chi bộ|Tiểu ban|Ban Tuyên"
+    r"|Ban Tổ chức|Ban Dân vận|Ban Xây dựng Đảng|Ủy ban Kiểm tra)",
+    re.I,
+)
+_STATE_BODY = re.compile(
+    r"\b(?:Ủy ban nhân dân|UBND|Sở|Phòng|Bộ(?! phận)|Hội đồng nhân dân|Chính phủ|Trung tâm)\b"
+)
+
+
+def issuer_is_party(issuer: str | None) -> bool | None:
+    """True for a Party body, False for a State body, None when the name does not tell.
+
+    >>> issuer_is_party("Đảng ủy xã Kiên Mộc"), issuer_is_party("Sở Văn hóa, Thể thao và Du lịch")
+    (True, False)
+    """
+    if not issuer:
+        return None
+    issuer = _nfc(issuer).replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+    if _PARTY_BODY.search(issuer):
+        return True
+    if _STATE_BODY.search(issuer):
+        return False
+    return None
+
+
+class Context:
+    """What every rule receives: the plan, the superior, the text, shared facts."""
+
+    def __init__(self, plan: Plan, superior: Plan | None = None) -> None:
+        self.plan = plan
+        self.superior = superior
+        self.segments: list[Segment] = list(_walk(plan))
+
+    @functools.cached_property
+    def own_level(self) -> Level:
+        """The issuer's level, from its name (or the superior body's, one level down)."""
+        return level_of(self.plan.issuer)
+
+    @functools.cached_property
+    def party(self) -> bool | None:
+        """Whether the plan is a Party document (style first, then the issuer's name)."""
+        from .._numbers import NumberStyle
+
+        if self.plan.style is not None:
+            return self.plan.style is NumberStyle.PARTY
+        return issuer_is_party(self.plan.issuer)
+
+    @functools.cached_property
+    def plan_date(self) -> dt.date | None:
+        """The issue date, or the digital signature's date when the header is lost."""
+        if self.plan.issued_on is not None:
+            return self.plan.issued_on
+        signature = self.plan.signature
+        digital = signature.digital if signature is not None else None
+        if digital is not None and digital.signed_at is not None:
+            return digital.signed_at.date()
+        return None
+
+    @functools.cached_property
+    def full_text(self) -> str:
+        """Every segment's text joined by newlines (for plan-wide counts)."""
+        return "\n".join(s.text for s in self.segments)
+
+    def finditer(
+        self, pattern: re.Pattern[str], *needles: str
+    ) -> Iterator[tuple[Segment, re.Match[str]]]:
+        """Every match of ``pattern`` in every segment.
+
+        With ``needles``, only segments holding at least one of them are searched:
+        a cheap substring test that keeps validation fast on long plans.
+        """
+        for segment in self.segments:
+            text = segment.text
+            if needles and not any(n in text for n in needles):
+                continue
+            for match in pattern.finditer(text):
+                yield segment, match
