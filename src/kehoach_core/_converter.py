@@ -23,16 +23,17 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, partial
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
-import cattrs
-from cattrs.errors import IterableValidationNote
 
 from ._anchors import Anchor, DateAnchor, IssueDate, MilestoneEdge, Open
 from ._errors import PayloadError
 from ._model import Plan
 from ._numbers import DocumentNumber, parse_number_or_text
+
+if TYPE_CHECKING:  # cattrs loads on first use, keeping `import kehoach_core` light
+    import cattrs
 
 __all__ = ["SCHEMA", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -139,6 +140,9 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
 
 
 def _tuple_hook_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    import cattrs
+    from cattrs.errors import IterableValidationNote
+
     member = get_args(cls)[0]
     handler = converter.get_structure_hook(member)
 
@@ -161,6 +165,8 @@ def _tuple_hook_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any,
 
 
 def _attrs_hook_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    import cattrs.gen
+
     inner = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
     def structure(value: Any, _: Any) -> Any:
@@ -173,6 +179,8 @@ def _attrs_hook_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any,
 @cache
 def converter() -> cattrs.Converter:
     """Build the converter once; never touches ``cattrs.global_converter``."""
+    import cattrs
+
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -198,6 +206,8 @@ _PATH_RE = re.compile(r"^(?P<message>.*?) @ (?P<path>\$.*)$")
 
 
 def _payload_error(exc: Exception, source: str | None) -> PayloadError:
+    import cattrs
+
     messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
     first = messages[0] if messages else str(exc)
     match = _PATH_RE.match(first)
@@ -208,6 +218,9 @@ def _payload_error(exc: Exception, source: str | None) -> PayloadError:
 
 
 def _describe(exc: BaseException, type_: Any) -> str:
+    import cattrs
+    import cattrs.v
+
     if isinstance(exc, _Invalid):
         return str(exc)
     if isinstance(exc, KeyError):
