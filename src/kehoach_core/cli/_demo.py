@@ -1,13 +1,17 @@
 """``kehoach demo [OUTDIR]``: the main job on the sample plans shipped with the package.
 
-Reads the superior and the subordinate sample plans (text, as extracted from a
-PDF), writes each as kehoach/1 JSON, and prints a short summary. Later steps
-(validation, comparison, calendars, docx) join here as they exist.
+The samples (``kehoach_core/samples``) are a provincial plan, a commune plan
+that implements it with defects planted on purpose, and a schedule of the
+congresses both name. The demo reads both plans from text, validates the
+commune plan against its superior, exports its calendar, and writes every
+result into OUTDIR with a short summary on standard output.
 """
 
 from __future__ import annotations
 
 import argparse
+import warnings
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="run the main job on the sample plans that ship with the package",
-        description="Read the sample plans shipped with kehoach_core and write the results.",
+        description="Read, validate and export the sample plans shipped with kehoach_core.",
     )
     parser.add_argument("outdir", nargs="?", default="kehoach-demo", help="where to write")
     parser.set_defaults(run=run)
@@ -37,16 +41,42 @@ def run(args: argparse.Namespace) -> int:
 
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    plans = {}
+    print(f"kehoach demo: writing to {outdir}/")
     for name in ("superior", "subordinate"):
         plan = read_text(sample_text(f"{name}.txt"), source=f"samples/{name}.txt")
-        target = outdir / f"{name}.json"
-        write_atomic(target, to_json(plan))
+        plans[name] = plan
+        write_atomic(outdir / f"{name}.json", to_json(plan))
         items = sum(len(p.content) for p in plan.all_phases())
         print(
-            f"{name}: {plan.number or 'no number'}, {plan.title or 'no title'}\n"
-            f"  {len(plan.bases)} cited documents, {len(plan.phases)} phases, "
-            f"{items} content items, {len(plan.forms)} forms, "
+            f"read      {name}.txt: {plan.number or 'no number'}, "
+            f"{len(plan.bases)} cited documents, {len(plan.phases)} phases, "
+            f"{items} items, {len(plan.forms)} forms, "
             f"{len(list(plan.all_assignments()))} assignments, "
-            f"{len(plan.unparsed)} unparsed fragments -> {target}"
+            f"{len(plan.unparsed)} unparsed -> {name}.json"
         )
+    superior, subordinate = plans["superior"], plans["subordinate"]
+
+    from ..validate import to_sarif, to_text, validate
+
+    report = validate(subordinate, superior=superior)
+    write_atomic(outdir / "validation.txt", to_text(report))
+    write_atomic(outdir / "validation.sarif", to_sarif(report))
+    counts = Counter(f.severity.value for f in report)
+    summary = ", ".join(f"{n} {severity}" for severity, n in sorted(counts.items()))
+    print(f"validate  subordinate against superior: {summary or 'no findings'}")
+    for finding in report.errors[:5]:
+        print(f"          line {finding.line}: {finding.code} {finding.message}")
+    if len(report.errors) > 5:
+        print(f"          ... {len(report.errors) - 5} more in validation.txt / validation.sarif")
+
+    from ..ical import load_schedule, to_ical, write_ical
+
+    schedule = load_schedule(sample_text("schedule.toml").encode("utf-8"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        calendar = to_ical(subordinate, schedule, strict=False)
+    write_ical(calendar, outdir / "subordinate.ics")
+    events = len(calendar.events) + len(calendar.todos)
+    print(f"calendar  subordinate.ics: {events} events ({len(caught)} warnings)")
     return 0
