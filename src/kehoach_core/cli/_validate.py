@@ -1,5 +1,9 @@
 """``kehoach validate PLAN_OR_DIR...``: check plans and report findings.
 
+Folders are walked for ``.txt``, ``.docx`` and ``.json`` files. Many plans are
+checked on every core (``--jobs``); on a terminal a progress bar runs on
+standard error (never when it is piped), and a one-line summary ends the run.
+
 Exit codes: 0 no error finding, 1 at least one error finding, 2 an input
 could not be read (the other inputs are still checked and reported).
 """
@@ -7,9 +11,16 @@ could not be read (the other inputs are still checked and reported).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .._model import Plan
+    from ..validate import Report
 
 __all__ = ["register", "run"]
 
@@ -33,6 +44,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
     parser.add_argument("--superior", help="the superior plan, for the rules that compare with it")
     parser.add_argument("-o", "--output", help="write the report here (atomically)")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        help="processes to use (default: every core; 1 checks in this process)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
+    )
     parser.set_defaults(run=run)
 
 
@@ -53,35 +74,101 @@ def _codes(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def run(args: argparse.Namespace) -> int:
-    from .._atomic import write_atomic
+# -- one plan, in this process or in a worker ------------------------------------------
+
+_SUPERIOR: Plan | None = None
+_OPTIONS: dict[str, Any] = {}
+
+
+def _init_worker(superior: Plan | None, options: dict[str, Any]) -> None:
+    global _SUPERIOR, _OPTIONS
+    _SUPERIOR, _OPTIONS = superior, options
+
+
+def _check(path: Path) -> Report | str:
+    """The report of one plan, or the one-line error that made it unusable."""
     from .._errors import KehoachError
     from .._read import read
-    from ..validate import Report, to_json, to_sarif, to_text, validate
+    from ..validate import validate
 
+    try:
+        plan = read(path)
+    except KehoachError as exc:
+        return str(exc)
+    if plan.source is None:
+        import attrs
+
+        plan = attrs.evolve(plan, source=str(path))
+    return validate(plan, superior=_SUPERIOR, **_OPTIONS)
+
+
+def _results(paths: Sequence[Path], jobs: int) -> Iterator[Report | str]:
+    if jobs <= 1 or len(paths) < 4:
+        yield from map(_check, paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(32, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(_SUPERIOR, _OPTIONS)
+    ) as pool:
+        yield from pool.map(_check, paths, chunksize=chunk)
+
+
+class _Progress:
+    """A one-line progress bar on standard error, drawn only on a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.last = 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.last > 0.1 or self.done == self.total):
+            self.last = now
+            width = 30
+            filled = width * self.done // self.total
+            bar = "#" * filled + "." * (width - filled)
+            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} plans")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from .._atomic import write_atomic
+    from .._read import read
+    from ..validate import Severity, to_json, to_sarif, to_text
+
+    started = time.monotonic()
     superior = read(args.superior) if args.superior else None
+    options = {
+        "select": _codes(args.select) or None,
+        "ignore": _codes(args.ignore) or None,
+        "lang": args.lang,
+    }
+    _init_worker(superior, options)
+    paths = _expand(args.plans)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    progress = _Progress(len(paths), enabled=not args.quiet)
     reports: list[Report] = []
-    unusable = False
-    for path in _expand(args.plans):
-        try:
-            plan = read(path)
-        except KehoachError as exc:
-            print(f"kehoach: error: {exc}", file=sys.stderr)
-            unusable = True
-            continue
-        if plan.source is None:
-            import attrs
-
-            plan = attrs.evolve(plan, source=str(path))
-        reports.append(
-            validate(
-                plan,
-                superior=superior,
-                select=_codes(args.select) or None,
-                ignore=_codes(args.ignore) or None,
-                lang=args.lang,
-            )
-        )
+    unusable = 0
+    try:
+        for result in _results(paths, jobs):
+            progress.step()
+            if isinstance(result, str):
+                progress.close()
+                print(f"kehoach: error: {result}", file=sys.stderr)
+                unusable += 1
+            else:
+                reports.append(result)
+    finally:
+        progress.close()
     if args.format == "json":
         text = to_json(reports)
     elif args.format == "sarif":
@@ -93,6 +180,20 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    if not args.quiet and len(paths) > 1:
+        with_errors = sum(1 for r in reports if r.has_errors)
+        findings = sum(len(r) for r in reports)
+        warnings = sum(
+            1
+            for r in reports
+            if not r.has_errors and any(f.severity is Severity.WARNING for f in r)
+        )
+        print(
+            f"kehoach: checked {len(paths)} plans in {time.monotonic() - started:.1f} s: "
+            f"{with_errors} with errors, {warnings} with warnings only, "
+            f"{unusable} unreadable; {findings} findings",
+            file=sys.stderr,
+        )
     if unusable:
         return 2
     return 1 if any(r.has_errors for r in reports) else 0
