@@ -27,3 +27,15 @@ def test_error_hierarchy_has_one_root():
     assert all(issubclass(e, kehoach_core.KehoachError) for e in errors)
     assert issubclass(kehoach_core.InputError, ValueError)
     assert issubclass(kehoach_core.OutputError, OSError)
+
+
+def test_import_loads_no_heavy_dependency():
+    """cattrs, python-docx, lxml, icalendar and rapidfuzz load on first use, not at import."""
+    import subprocess
+    import sys
+
+    code = "import sys, kehoach_core; print(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    heavy = {"cattrs", "docx", "lxml", "icalendar", "rapidfuzz", "hypothesis", "jsonschema"}
+    assert not heavy & loaded
