@@ -16,6 +16,7 @@ def test_demo_writes_every_result(tmp_path, capsys):
     assert main(["demo", str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
+        "coverage.md",
         "subordinate.ics",
         "subordinate.json",
         "superior.json",

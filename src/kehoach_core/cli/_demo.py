@@ -3,8 +3,9 @@
 The samples (``kehoach_core/samples``) are a provincial plan, a commune plan
 that implements it with defects planted on purpose, and a schedule of the
 congresses both name. The demo reads both plans from text, validates the
-commune plan against its superior, exports its calendar, and writes every
-result into OUTDIR with a short summary on standard output.
+commune plan against its superior, measures how much of the superior it covers,
+exports its calendar, and writes every result into OUTDIR with a short summary
+on standard output.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"          line {finding.line}: {finding.code} {finding.message}")
     if len(report.errors) > 5:
         print(f"          ... {len(report.errors) - 5} more in validation.txt / validation.sarif")
+
+    from ..compare import compare, render_coverage
+
+    coverage = compare(superior, subordinate)
+    write_atomic(outdir / "coverage.md", render_coverage(coverage, "markdown"))
+    counts = Counter(item.status.value for item in coverage.items)
+    print(
+        f"compare   subordinate covers {coverage.overall:.0%} of the superior's items "
+        f"({counts['covered']} covered, {counts['partial']} partial, "
+        f"{counts['missing']} missing) -> coverage.md"
+    )
 
     from ..ical import load_schedule, to_ical, write_ical
 

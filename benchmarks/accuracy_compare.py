@@ -1,0 +1,198 @@
+"""Precision and recall of ``compare``'s statuses against the hand-labelled alignments.
+
+The labels live in ``tests/compare/alignment_*.json``: for each superior item
+(named by its first words, in a section named by the first words of its
+phase's label and heading) a status read off both texts, the subordinate
+items that answer it, and a reason. Run::
+
+    python benchmarks/accuracy_compare.py            # per status and overall
+    python benchmarks/accuracy_compare.py --tune     # grid over the thresholds
+    python benchmarks/accuracy_compare.py --details  # every disagreement
+
+Corpus pairs need ``../shared/corpus`` beside the checkout; without it only
+the example pair is scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "compare"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLES = ROOT / "examples"
+STATUSES = ("covered", "partial", "missing")
+
+
+def _path(ref: str) -> Path:
+    where, name = ref.split(":", 1)
+    return (CORPUS if where == "corpus" else EXAMPLES) / name
+
+
+def _key(text: str) -> str:
+    from kehoach_core.compare._normalize import normalize
+
+    return normalize(text, places=False)
+
+
+def _section_of(plan: Any, section: str) -> list[str]:
+    """Ids of the phases whose label and heading start with ``section``."""
+    if section in ("purposes", "requirements", "standing"):
+        return [section]
+    key = _key(section)
+    return [p.id for p in plan.all_phases() if _key(f"{p.label} {p.heading}").startswith(key)]
+
+
+def load_pairs() -> list[tuple[str, Any, Any, dict[str, Any]]]:
+    """(name, superior, subordinate, labels) for every labelled pair whose plans are here."""
+    import kehoach_core
+
+    out = []
+    for path in sorted(LABELS.glob("alignment_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        sup_path, sub_path = _path(data["superior"]), _path(data["subordinate"])
+        if not (sup_path.exists() and sub_path.exists()):
+            continue
+        out.append((path.stem, kehoach_core.read(sup_path), kehoach_core.read(sub_path), data))
+    return out
+
+
+def _find(coverage: Any, superior: Any, label: dict[str, Any]) -> Any:
+    sections = _section_of(superior, label["section"])
+    key = _key(label["item"])
+    for row in coverage.items:
+        if row.section in sections and _key(row.text).startswith(key):
+            return row
+    return None
+
+
+def _sub_text(subordinate: Any, item_id: str) -> str:
+    items = [
+        *subordinate.purposes,
+        *subordinate.requirements,
+        *subordinate.standing_content,
+        *(c for p in subordinate.all_phases() for c in p.content),
+        *(c for f in subordinate.forms for c in f.content),
+    ]
+    for top in items:
+        for item in top.walk():
+            if item.id == item_id:
+                return str(item.text)
+    for form in subordinate.forms:
+        if form.id == item_id:
+            return str(form.title)
+    return ""
+
+
+def evaluate(
+    pairs: Iterable[tuple[str, Any, Any, dict[str, Any]]], thresholds: Any = None
+) -> dict[str, Any]:
+    """Confusion counts, precision and recall per status, accuracy, and match agreement."""
+    from kehoach_core.compare import compare
+
+    confusion: Counter[tuple[str, str]] = Counter()
+    unfound: list[str] = []
+    disagreements: list[str] = []
+    match_ok = match_total = 0
+    for name, sup, sub, data in pairs:
+        coverage = compare(sup, sub, thresholds=thresholds)
+        for label in data["labels"]:
+            row = _find(coverage, sup, label)
+            if row is None:
+                unfound.append(f"{name}: {label['section']} / {label['item']}")
+                continue
+            got = row.status.value
+            confusion[(label["status"], got)] += 1
+            if got != label["status"]:
+                disagreements.append(
+                    f"{name}: {row.item} labelled {label['status']}, got {got} "
+                    f"({row.score:.2f}; {row.reason}) | {label['item']}"
+                )
+            if label["matches"] and got != "missing":
+                match_total += 1
+                texts = [_key(_sub_text(sub, m.item)) for m in row.matches]
+                wanted = [_key(w) for w in label["matches"]]
+                if any(t.startswith(w) for t in texts for w in wanted):
+                    match_ok += 1
+    report: dict[str, Any] = {"statuses": {}, "unfound": unfound, "disagreements": disagreements}
+    for status in STATUSES:
+        tp = confusion[(status, status)]
+        predicted = sum(n for (_, g), n in confusion.items() if g == status)
+        actual = sum(n for (t, _), n in confusion.items() if t == status)
+        report["statuses"][status] = {
+            "precision": tp / predicted if predicted else 1.0,
+            "recall": tp / actual if actual else 1.0,
+            "labelled": actual,
+            "predicted": predicted,
+        }
+    total = sum(confusion.values())
+    correct = sum(n for (t, g), n in confusion.items() if t == g)
+    report["accuracy"] = correct / total if total else 1.0
+    report["items"] = total
+    report["macro_precision"] = sum(s["precision"] for s in report["statuses"].values()) / 3
+    report["macro_recall"] = sum(s["recall"] for s in report["statuses"].values()) / 3
+    report["matches"] = match_ok / match_total if match_total else 1.0
+    report["confusion"] = {f"{t}->{g}": n for (t, g), n in sorted(confusion.items())}
+    return report
+
+
+def _print(report: dict[str, Any]) -> None:
+    print(f"{'status':10} {'precision':>9} {'recall':>7} {'labelled':>9} {'predicted':>9}")
+    for status, s in report["statuses"].items():
+        print(
+            f"{status:10} {s['precision']:9.3f} {s['recall']:7.3f} "
+            f"{s['labelled']:9d} {s['predicted']:9d}"
+        )
+    print(
+        f"overall: {report['items']} items, accuracy (micro precision = recall) "
+        f"{report['accuracy']:.3f}, macro precision {report['macro_precision']:.3f}, "
+        f"macro recall {report['macro_recall']:.3f}"
+    )
+    print(f"best match agrees with the labels: {report['matches']:.3f}")
+    print("confusion (labelled->got):", report["confusion"])
+    if report["unfound"]:
+        print("labels not found:", *report["unfound"], sep="\n  ")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tune", action="store_true", help="grid-search the thresholds")
+    parser.add_argument("--details", action="store_true", help="list every disagreement")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    from kehoach_core.compare import Thresholds
+
+    pairs = load_pairs()
+    print("pairs:", ", ".join(name for name, *_ in pairs))
+    if args.tune:
+        results = []
+        for covered in [x / 100 for x in range(40, 76, 2)]:
+            for partial in [x / 100 for x in range(16, 42, 2)]:
+                if partial >= covered:
+                    continue
+                for other in (0.7, 0.75, 0.8, 0.85, 0.9):
+                    th = Thresholds(covered=covered, partial=partial, other_phase=other)
+                    r = evaluate(pairs, th)
+                    results.append((r["accuracy"], r["macro_recall"], covered, partial, other))
+        results.sort(reverse=True)
+        for acc, macro, covered, partial, other in results[:15]:
+            print(
+                f"accuracy {acc:.3f} macro recall {macro:.3f}: covered {covered:.2f} "
+                f"partial {partial:.2f} other_phase {other:.2f}"
+            )
+        return 0
+    report = evaluate(pairs)
+    _print(report)
+    if args.details:
+        print("disagreements:", *report["disagreements"], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
