@@ -172,3 +172,18 @@ def test_docx_shaped_document() -> None:
     assert plan.assignments[0].bodies == ("Ban Tuyên giáo",)
     assert plan.assignments[0].role is Role.ADVISE
     assert plan.phases[0].id == "phase1"
+
+
+def test_trailer_with_an_impossible_offset_keeps_its_text_without_a_time():
+    """A damaged trailer (offset of 24 hours or more) is not a crash: no signing time."""
+    from kehoach_core import read_text
+
+    plan = read_text(
+        "KẾ HOẠCH\nI. MỤC ĐÍCH\n- Tuyên truyền.\nNơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\n"
+        "BÍ THƯ\nNguyễn Văn A\n2024-11-25T09:13:50+2500\nViệt Nam\n"
+    )
+    assert plan.signature is not None
+    digital = plan.signature.digital
+    assert digital is not None
+    assert digital.signed_at is None
+    assert "2024-11-25T09:13:50+2500" in digital.text

@@ -207,7 +207,10 @@ def _timestamp(match: re.Match[str]) -> dt.datetime | None:
     else:
         sign = 1 if zone[0] == "+" else -1
         digits = zone[1:].replace(":", "")
-        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+        if offset >= dt.timedelta(hours=24):
+            return None  # not a real UTC offset: keep the trailer text, no signing time
+        tz = dt.timezone(sign * offset)
     try:
         return dt.datetime(
             int(match.group(1)),

@@ -174,6 +174,7 @@ def _load_rules() -> None:
         _rules_consistency,
         _rules_identity,
         _rules_signature,
+        _rules_spelling,
         _rules_structure,
         _rules_text,
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from .._elements import Citation
 from .._numbers import DocumentNumber, NumberStyle
 from ._engine import Hit, Severity, rule
+from ._scan import to_bytes
 from ._text import Context, excerpt
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
@@ -18,6 +19,11 @@ _UPPER = "A-ZĐ"
 _SPACED_NUMBER = re.compile(
     rf"-(?:\s+([{_UPPER}][A-Za-zĐđ]{{0,4}})\s*/\s*|([{_UPPER}][A-Za-zĐđ]{{0,4}})(?:\s+/\s*|/\s+))"
     rf"([{_UPPER}][{_UPPER}0-9]+)|\s-\s*([{_UPPER}][A-Za-zĐđ]{{0,4}})\s*/\s*([{_UPPER}][{_UPPER}0-9]+)"
+)
+# where _SPACED_NUMBER can start (see ``_scan``)
+# (the hyphen, or the white space before it)
+_SPACED_BYTES = re.compile(
+    to_bytes(rf"-(?=\s*[{_UPPER}][A-Za-zĐđ]{{0,4}}\s*/|[{_UPPER}][A-Za-zĐđ]{{0,4}}(?:\s+/|/\s))")
 )
 _NUMBER_BEFORE = re.compile(r"(?<![\d/])\b(\d{1,4})\s*$")
 
@@ -38,7 +44,16 @@ def _line(c: Citation) -> int | None:
     "(`Chỉ thị số 05- CT/TW`), or a basis whose number parses in no known form.",
 )
 def malformed_citation(ctx: Context) -> Iterator[Hit]:
-    for segment, m in ctx.finditer(_SPACED_NUMBER, "/"):
+    data = ctx.encoded
+    gate = ctx.indices_with("/")
+    if data is None:
+        spaced = ctx.finditer(_SPACED_NUMBER, within=gate)
+    else:
+        starts = sorted(
+            {s for m in _SPACED_BYTES.finditer(data) for s in (m.start() - 1, m.start())}
+        )
+        spaced = ctx.matches_at(_SPACED_NUMBER, starts, gate)
+    for segment, m in spaced:
         before = _NUMBER_BEFORE.search(segment.text, max(0, m.start() - 6), m.start())
         if before is None:
             continue
@@ -97,7 +112,7 @@ def cited_after_plan(ctx: Context) -> Iterator[Hit]:
                 args={"number": str(basis.number), "cited": basis.issued_on, "plan": plan_date},
             )
     cited = {str(b.number) for b in ctx.plan.bases if b.issued_on and b.issued_on > plan_date}
-    for segment, m in ctx.finditer(_INLINE, "ngày"):
+    for segment, m in ctx.finditer(_INLINE, "ngày", within=ctx.indices_with("/")):
         on = _date(m[2], m[3], m[4])
         if on and on > plan_date and m[1] not in cited:
             yield Hit(
@@ -201,6 +216,8 @@ _CITED_KIND = {
 }
 _KIND_WORDS = "|".join(sorted(_CITED_KIND, key=len, reverse=True))
 _INLINE_NUMBER = re.compile(r"(\d{1,4})-([A-ZĐ][A-Za-zĐđ]{0,4})/[A-ZĐ][A-ZĐ0-9]*")
+# (the hyphen after the digits)
+_INLINE_NUMBER_BYTES = re.compile(to_bytes(r"-(?=[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ])"))
 _KIND_BEFORE = re.compile(rf"\b({_KIND_WORDS})\s+(?:số\s+)?$", re.I)
 
 
@@ -234,7 +251,15 @@ def cited_kind_mismatch(ctx: Context) -> Iterator[Hit]:
                 excerpt=basis.text[:100],
                 args={"kind": basis.kind, "code": code},
             )
-    for segment, m in ctx.finditer(_INLINE_NUMBER, "/"):
+    data = ctx.encoded
+    gate = ctx.indices_with("/")
+    if data is None:
+        inline = ctx.finditer(_INLINE_NUMBER, within=gate)
+    else:
+        dashes = [m.start() for m in _INLINE_NUMBER_BYTES.finditer(data)]
+        starts = sorted({s for i in dashes for s in range(max(0, i - 4), i)})
+        inline = ctx.matches_at(_INLINE_NUMBER, starts, gate)
+    for segment, m in inline:
         before = _KIND_BEFORE.search(segment.text, max(0, m.start() - 18), m.start())
         if before is None:
             continue

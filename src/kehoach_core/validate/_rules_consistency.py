@@ -12,6 +12,7 @@ import attrs
 from .._elements import Level
 from .._numbers import roman_to_int
 from ._engine import Hit, Severity, rule
+from ._scan import FOLD, to_bytes
 from ._text import Context, Segment, excerpt
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
@@ -25,6 +26,12 @@ _CONGRESS = re.compile(
 _CONGRESS_REV = re.compile(
     rf"[Đđ]ại\s+hội\s+(?:lần\s+thứ\s+)?(?P<ord>[IVXL]+)\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s+"
     rf"(?P<level>{_LEVEL})\b{_TERM}"
+)
+
+# where the patterns can start (see ``_scan``): folded for the one that ignores case
+_CONGRESS_FOLDED = re.compile(to_bytes(r"dai(?=\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s)"))
+_CONGRESS_REV_BYTES = re.compile(
+    to_bytes(r"[Đđ]ại(?=\s+hội\s+(?:lần\s+thứ\s+)?[IVXL]+\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s)")
 )
 
 _LEVEL_OF = {
@@ -53,17 +60,39 @@ class Mention:
 
 def congress_mentions(ctx: Context) -> list[Mention]:
     """Every *Đại hội Đảng bộ <level> lần thứ N[, nhiệm kỳ a - b]* in the text."""
+    cached = ctx.cache.get("congress_mentions")
+    if cached is None:
+        cached = ctx.cache["congress_mentions"] = _congress_mentions(ctx)
+    assert isinstance(cached, list)
+    return cached
+
+
+def _congress_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
+    gate = ctx.indices_with("Đảng")
+    data = ctx.encoded
+    if data is None:
+        yield from ctx.finditer(_CONGRESS, within=gate)
+        yield from ctx.finditer(_CONGRESS_REV, within=gate)
+        return
+    folded = data.translate(FOLD)
+    yield from ctx.matches_at(
+        _CONGRESS, [m.start() for m in _CONGRESS_FOLDED.finditer(folded)], gate
+    )
+    starts = [m.start() for m in _CONGRESS_REV_BYTES.finditer(data)]
+    yield from ctx.matches_at(_CONGRESS_REV, starts, gate)
+
+
+def _congress_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_CONGRESS, _CONGRESS_REV):
-        for segment, m in ctx.finditer(pattern, "Đảng"):
-            try:
-                ordinal = roman_to_int(m["ord"].upper())
-            except ValueError:
-                continue
-            groups = m.groups()
-            term = (int(groups[-2]), int(groups[-1])) if groups[-1] else None
-            level = " ".join(m["level"].lower().split())
-            out.append(Mention(level, ordinal, term, segment, m.start(), m.end()))
+    for segment, m in _congress_matches(ctx):
+        try:
+            ordinal = roman_to_int(m["ord"].upper())
+        except ValueError:
+            continue
+        groups = m.groups()
+        term = (int(groups[-2]), int(groups[-1])) if groups[-1] else None
+        level = " ".join(m["level"].lower().split())
+        out.append(Mention(level, ordinal, term, segment, m.start(), m.end()))
     return out
 
 
@@ -127,6 +156,9 @@ _OWN_SCOPE = re.compile(
     rf"\b(?:toàn quân|toàn dân|trên địa bàn|Nhân dân trong|truyền thanh|thông tin điện tử)\s+"
     rf"(?P<level>{_LEVEL})\b(?!\s+[A-ZĐÂ-Ỹ])"
 )
+_OWN_SCOPE_STARTS = (
+    "toàn quân|toàn dân|trên địa bàn|Nhân dân trong|truyền thanh|thông tin điện tử".split("|")
+)
 _GARBLED = re.compile(r"\bĐảng bộ thành (?!phố)(?P<level>[^\W\d_]+)")
 
 
@@ -163,16 +195,14 @@ def level_contradiction(ctx: Context) -> Iterator[Hit]:
             if others == {ordinal} and per_level[m.level] < len(own_mentions):
                 found = m.segment.text[m.start : m.end]
                 yield _hit(m, own=own_vi, own_en=own_en, found=found)
-    for segment, g in ctx.finditer(_GARBLED, "Đảng bộ thành "):
+    for segment, g in ctx.matches_at(_GARBLED, ctx.positions("Đảng bộ thành ")):
         yield Hit(
             element=segment.element,
             line=segment.line,
             excerpt=excerpt(segment.text, g.start(), g.end()),
             args={"own": own_vi, "own_en": own_en, "found": g[0]},
         )
-    for segment, s in ctx.finditer(
-        _OWN_SCOPE, "toàn", "địa bàn", "Nhân dân", "truyền thanh", "điện tử"
-    ):
+    for segment, s in ctx.matches_at(_OWN_SCOPE, ctx.positions(*_OWN_SCOPE_STARTS)):
         level = _LEVEL_OF.get(s["level"])
         if level is not None and level is not own and own is Level.COMMUNE:
             yield Hit(
@@ -197,7 +227,8 @@ _PERIOD = re.compile(r"\bnhiệm\s+kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})")
     doc="A *nhiệm kỳ a - b* whose years do not span a five-year term.",
 )
 def period_not_term(ctx: Context) -> Iterator[Hit]:
-    for segment, m in ctx.finditer(_PERIOD, "nhiệm kỳ"):
+    gate = ctx.indices_with("nhiệm kỳ")
+    for segment, m in ctx.matches_at(_PERIOD, ctx.positions("nhiệm"), gate):
         start, end = int(m[1]), int(m[2])
         if end - start != 5:
             yield Hit(
@@ -234,7 +265,8 @@ _NOT_ANNIV = re.compile(r"chiến lược|[Kk]ế hoạch|giai đoạn|nhiệm k
 )
 def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
     checked: set[tuple[int, str, str]] = set()
-    for segment, m in ctx.finditer(_ANNIV_DATES, "năm"):
+    gate = ctx.indices_with("năm") & ctx.indices_with("(")
+    for segment, m in ctx.finditer(_ANNIV_DATES, within=gate):
         years = int(m[1])
         d1, m1, y1, d2, m2, y2 = (int(x) for x in m.groups()[2:])
         checked.add((years, f"{d1}/{m1}/{y1}", f"{d2}/{m2}/{y2}"))
@@ -250,7 +282,7 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
                     "actual": _span(y1, y2, (d1, m1) != (d2, m2)),
                 },
             )
-    for segment, m in ctx.finditer(_ANNIV_YEARS, "năm"):
+    for segment, m in ctx.finditer(_ANNIV_YEARS, within=gate):
         if not _ANNIV_WORDS.search(m[2]) or _NOT_ANNIV.search(m[2]):
             continue
         years, y1, y2 = int(m[1]), int(m[3]), int(m[4])
@@ -310,6 +342,13 @@ _WITH_YEAR = re.compile(
     r"\s*\(\s*(?:năm\s+)?(\d{4})\s*\)"
 )
 
+_WITH_YEAR_BYTES = re.compile(
+    to_bytes(
+        r"[Đđ]ại(?=\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?[IVXL]+\s+của"
+        r"\s+Đảng\s*\()"
+    )
+)
+
 
 @rule(
     "KH505",
@@ -329,7 +368,8 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
     year = reference_year(ctx)
     if year is not None:
         expected = next(n for n in range(1, 100) if national_year(n) >= year)
-        for segment, m in ctx.finditer(_UPCOMING, "của Đảng"):
+        upcoming = ctx.positions("tiến tới", "chào mừng", "hướng tới", "chuẩn bị")
+        for segment, m in ctx.matches_at(_UPCOMING, upcoming, ctx.indices_with("của Đảng")):
             try:
                 n = roman_to_int(m[1])
             except ValueError:
@@ -341,7 +381,14 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
                     excerpt=excerpt(segment.text, m.start(), m.end()),
                     args={"found": m[1], "year": year, "expected": _roman(expected)},
                 )
-    for segment, m in ctx.finditer(_WITH_YEAR, "của Đảng"):
+    gate = ctx.indices_with("của Đảng")
+    data = ctx.encoded
+    if data is None:
+        with_year = ctx.finditer(_WITH_YEAR, within=gate)
+    else:
+        starts = [m.start() for m in _WITH_YEAR_BYTES.finditer(data)]
+        with_year = ctx.matches_at(_WITH_YEAR, starts, gate)
+    for segment, m in with_year:
         try:
             n = roman_to_int(m[1])
         except ValueError:

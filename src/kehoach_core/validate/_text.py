@@ -13,16 +13,18 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 import attrs
 
 from .._elements import ContentItem, Level, Location
 from .._model import Plan
+from ._scan import encode
 
 __all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of"]
 
@@ -197,17 +199,108 @@ class Context:
         """Every segment's text joined by newlines (for plan-wide counts)."""
         return "\n".join(s.text for s in self.segments)
 
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each segment's text starts in :attr:`full_text`."""
+        out: list[int] = []
+        pos = 0
+        for segment in self.segments:
+            out.append(pos)
+            pos += len(segment.text) + 1
+        return out
+
+    @functools.cached_property
+    def encoded(self) -> bytes | None:
+        """:attr:`full_text` as one byte per character (see ``_scan``), or None."""
+        return encode(self.full_text)
+
+    @functools.cached_property
+    def cache(self) -> dict[str, object]:
+        """Facts one rule computes and another reuses, by name."""
+        return {}
+
+    def _haystack(self, needles: tuple[str, ...]) -> tuple[str | bytes, list[str | bytes]]:
+        """The text to search and the needles, as bytes when possible (faster)."""
+        data = self.encoded
+        if data is None:
+            return self.full_text, list(needles)
+        # a needle with a character the text lacks is nowhere in it
+        return data, [b for b in map(encode, needles) if b is not None]
+
+    def positions(self, *needles: str) -> list[int]:
+        """Every offset in :attr:`full_text` where one of ``needles`` starts, sorted."""
+        full, keys = self._haystack(needles)
+        found: set[int] = set()
+        for needle in keys:
+            i = full.find(needle)  # type: ignore[arg-type]
+            while i != -1:
+                found.add(i)
+                i = full.find(needle, i + 1)  # type: ignore[arg-type]
+        return sorted(found)
+
+    def indices_with(self, *needles: str) -> set[int]:
+        """The indices of the segments holding at least one of ``needles``."""
+        if any("\n" in n for n in needles):
+            return {k for k, s in enumerate(self.segments) if any(n in s.text for n in needles)}
+        starts = self.starts
+        full, keys = self._haystack(needles)
+        hit: set[int] = set()
+        for needle in keys:
+            i = full.find(needle)  # type: ignore[arg-type]
+            while i != -1:
+                k = bisect.bisect_right(starts, i) - 1
+                hit.add(k)
+                i = full.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1  # type: ignore[arg-type]
+        return hit
+
+    def segments_with(self, *needles: str) -> list[Segment]:
+        """The segments holding at least one of ``needles``, in order."""
+        return [self.segments[k] for k in sorted(self.indices_with(*needles))]
+
     def finditer(
-        self, pattern: re.Pattern[str], *needles: str
+        self, pattern: re.Pattern[str], *needles: str, within: set[int] | None = None
     ) -> Iterator[tuple[Segment, re.Match[str]]]:
         """Every match of ``pattern`` in every segment.
 
         With ``needles``, only segments holding at least one of them are searched:
-        a cheap substring test that keeps validation fast on long plans.
+        a cheap substring test that keeps validation fast on long plans. With
+        ``within``, only the segments of those indices.
         """
-        for segment in self.segments:
-            text = segment.text
-            if needles and not any(n in text for n in needles):
-                continue
-            for match in pattern.finditer(text):
+        indices = self.indices_with(*needles) if needles else range(len(self.segments))
+        if within is not None:
+            indices = within.intersection(indices)
+        for k in sorted(indices):
+            segment = self.segments[k]
+            for match in pattern.finditer(segment.text):
                 yield segment, match
+
+    def matches_at(
+        self,
+        pattern: re.Pattern[str],
+        positions: Iterable[int],
+        within: Container[int] | None = None,
+    ) -> Iterator[tuple[Segment, re.Match[str]]]:
+        """What :meth:`finditer` yields, trying ``pattern`` only at ``positions``.
+
+        ``positions`` (offsets in :attr:`full_text`, sorted) must include every place
+        where a match can start; then the result is the same, as ``pattern.match``
+        at an offset sees the text before it (``\\b``, look-behinds) as ``finditer``
+        does. Matches do not overlap: a position inside the last match is skipped.
+        With ``within``, only the segments of those indices are searched.
+        """
+        starts, segments = self.starts, self.segments
+        current, done = -1, 0
+        for pos in positions:
+            k = bisect.bisect_right(starts, pos) - 1
+            if k != current:
+                current, done = k, 0
+            if within is not None and k not in within:
+                continue
+            local = pos - starts[k]
+            text = segments[k].text
+            if local < done or local >= len(text):
+                continue
+            match = pattern.match(text, local)
+            if match is not None and match.end() > local:
+                done = match.end()
+                yield segments[k], match

@@ -1,0 +1,376 @@
+"""Spelling rules (KH407-KH409): misspelled key terms, names spelled two ways, capitals.
+
+Like the other text rules, each pattern is tried only where a match can start
+(see ``_scan``): the findings are those of ``pattern.finditer`` over every segment.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ._engine import Hit, Severity, rule
+from ._scan import FOLD, LOWER, encode
+from ._text import Context, Segment, excerpt
+
+
+def _strip_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x1EFA):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch:
+            table[code] = base.lower()
+    table[ord("đ")] = table[ord("Đ")] = "d"
+    return table
+
+
+_STRIP = _strip_table()
+
+
+def strip_marks(text: str) -> str:
+    """Lower case without diacritics, one character for one: ``Đại hội`` is ``dai hoi``."""
+    return text.translate(_STRIP).lower()
+
+
+_TONE_PLACE = [
+    ("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"),
+]  # fmt: skip
+
+
+def modern_tones(text: str) -> str:
+    """Move tone marks to the modern position: ``hoà`` → ``hòa``, ``uỷ`` → ``ủy``."""
+    for old, new in _TONE_PLACE:
+        text = text.replace(old, new)
+    return text
+
+
+# key phrase without marks -> (correct spellings, other real words with the same letters)
+_KEY_TERMS: dict[str, tuple[set[str], set[str]]] = {
+    "dai hoi": ({"đại hội"}, {"dài hơi"}),
+    "dang bo": ({"đảng bộ"}, {"đang bỏ", "đáng bỏ", "đang bó", "đang bộ"}),
+    "dang uy": ({"đảng ủy"}, set()),
+    "dang vien": ({"đảng viên"}, set()),
+    "cua dang": ({"của đảng"}, set()),
+    "thanh pho": ({"thành phố"}, set()),
+    "tieu ban": ({"tiểu ban"}, {"tiêu bản"}),
+    "tuyen truyen": ({"tuyên truyền"}, set()),
+    "phoi hop": ({"phối hợp"}, set()),
+    "nhiem ky": ({"nhiệm kỳ", "nhiệm kì"}, set()),
+    "van kien": ({"văn kiện"}, set()),
+    "chap hanh": ({"chấp hành"}, set()),
+    "tuyen giao": ({"tuyên giáo"}, set()),
+    "thi dua": ({"thi đua"}, set()),
+    "bi thu": ({"bí thư"}, {"bị thu", "bí thư"}),
+    "thuong vu": ({"thường vụ"}, {"thương vụ"}),
+    "quan triet": ({"quán triệt"}, set()),
+    "mat tran": ({"mặt trận"}, set()),
+    "to quoc": ({"tổ quốc"}, set()),
+    "nhan dan": ({"nhân dân"}, {"nhãn dán"}),
+    "chinh tri": ({"chính trị"}, {"chỉnh trị"}),
+    "trien khai": ({"triển khai"}, set()),
+}
+_LAN_THU = re.compile(r"\b([Ll]ần|[Ll]ân|[Ll]ấn|[Ll]an)\s+(thư|thu|thừ|thú|thự)\s+[IVXL]+\b")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _any_marks(term: str) -> str:
+    """A regex matching ``term`` (letters without marks) written with any diacritics."""
+    variants: dict[str, set[str]] = defaultdict(set)
+    for ch, base in _STRIP.items():
+        variants[base].add(chr(ch))
+    out = []
+    for letter in term:
+        if letter == " ":
+            out.append(" ")
+            continue
+        chars = {letter, letter.upper()} | variants.get(letter, set())
+        chars |= {c.upper() for c in chars}
+        out.append("[" + "".join(sorted(chars)) + "]")
+    return "".join(out)
+
+
+_KEY_RE = re.compile(r"\b(?:" + "|".join(_any_marks(t) for t in _KEY_TERMS) + r")\b")
+_KEY_BYTES = [t.encode() for t in _KEY_TERMS]
+_KEY_RIGHT = {t.encode(): {encode(r) for r in right} for t, (right, _) in _KEY_TERMS.items()}
+_LAN_NEEDLES = ("Lần", "lần", "Lân", "lân", "Lấn", "lấn", "Lan", "lan")
+
+
+def _check_fold() -> None:
+    """Every letter ``_KEY_RE`` accepts for a key term's letter folds to that letter."""
+    for letter in {c for t in _KEY_TERMS for c in t if c != " "}:
+        for ch in _any_marks(letter)[1:-1]:
+            data = encode(ch)
+            assert data is None or data.translate(FOLD) == letter.encode(), ch
+
+
+_check_fold()
+_NON_WORD_RE = re.compile(r"(?<![^\W\d_])[Dd]ảng(?![^\W\d_])")
+
+
+@rule(
+    "KH407",
+    "misspelled-term",
+    Severity.ERROR,
+    vi="Sai chính tả: “{found}” (đúng: “{right}”)",
+    en="Misspelling: “{found}” (should be “{right}”)",
+    hint_vi="Sửa lại dấu hoặc chữ cái cho đúng.",
+    hint_en="Correct the diacritics or the letter.",
+    doc="A key term of the domain written with wrong diacritics or letters "
+    "(`dại hội`, `Dảng bộ`, `lần thư XXIV`, `cua Đảng`, `Tiểu bạn`, `thành phổ`, "
+    "`tuyên truyên`, `Phới hợp`). Only pairs of words whose letters, without "
+    "diacritics, spell a key term and that form no other real phrase are checked.",
+)
+def misspelled_term(ctx: Context) -> Iterator[Hit]:
+    key = _key_matches(ctx)
+    full = ctx.full_text
+    lan = [i for i in ctx.positions(*_LAN_NEEDLES) if full[i + 3 : i + 4].isspace()]
+    lan_thu = ctx.matches_at(_LAN_THU, lan, ctx.indices_with("thư", "thu"))
+    by_segment: dict[int, list[list[re.Match[str]]]] = {}
+    for found, kind in ((key, 0), (ctx.matches_at(_NON_WORD_RE, ctx.positions("Dảng", "dảng")), 1)):
+        for segment, m in found:
+            by_segment.setdefault(id(segment), [[], [], []])[kind].append(m)
+    for segment, m in lan_thu:
+        by_segment.setdefault(id(segment), [[], [], []])[2].append(m)
+    for segment in ctx.segments:
+        if id(segment) in by_segment:
+            yield from _misspelled(segment, *by_segment[id(segment)])
+
+
+def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
+    data = ctx.encoded
+    if data is None:
+        return ctx.finditer(_KEY_RE)
+    folded, lower = data.translate(FOLD), data.translate(LOWER)
+    found: dict[int, bytes] = {}
+    for term in _KEY_BYTES:
+        i = folded.find(term)
+        while i != -1:
+            found[i] = term
+            i = folded.find(term, i + 1)
+    starts = sorted(found)
+    keep: list[int] = []
+    for n, i in enumerate(starts):
+        end = i + len(found[i])
+        # a right spelling that no later candidate overlaps yields no hit, matched or not
+        if lower[i:end] in _KEY_RIGHT[found[i]] and (n + 1 == len(starts) or starts[n + 1] >= end):
+            continue
+        keep.append(i)
+    return ctx.matches_at(_KEY_RE, keep)
+
+
+def _misspelled(
+    segment: Segment,
+    keys: list[re.Match[str]],
+    non_words: list[re.Match[str]],
+    lan_thu: list[re.Match[str]],
+) -> Iterator[Hit]:
+    reported: set[int] = set()
+    for m in keys:
+        pair = m[0]
+        right, others = _KEY_TERMS[_key_of(pair)]
+        if pair.lower() in right:
+            continue
+        spelled = modern_tones(pair.lower())
+        if spelled in right or spelled in others:
+            continue
+        reported.add(m.start())
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, m.start(), m.end()),
+            args={"found": pair, "right": _recase(sorted(right)[0], pair)},
+        )
+    for w in non_words:
+        if w.start() not in reported:
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, w.start(), w.end()),
+                args={"found": w[0], "right": "Đảng"},
+            )
+    for m in lan_thu:
+        if f"{m[1].lower()} {m[2]}" != "lần thứ":
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={"found": f"{m[1]} {m[2]}", "right": "lần thứ"},
+            )
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_of(pair: str) -> str:
+    return strip_marks(pair)
+
+
+def _recase(right: str, found: str) -> str:
+    """``right`` with each word capitalised where ``found`` capitalises it."""
+    out = []
+    for n, (r, f) in enumerate(zip(right.split(), found.split(), strict=False)):
+        upper = f[:1].isupper() and (n == 0 or r == "đảng")
+        out.append(r[0].upper() + r[1:] if upper else r)
+    return " ".join(out)
+
+
+_HEAD = re.compile(
+    r"\b(?:Tiểu [Bb]an|Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban)"
+    r"(?:[ ,\-–]+[^\W\d_]+){2,3}"
+)
+_HEAD_STARTS = "Tiểu |Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban".split("|")
+_TONE_WORD = re.compile(r"\b([^\W\d_]+) ([Uu][ỷ]|[Ủủ]y)\b")
+
+
+def _tone_word_starts(ctx: Context) -> list[int]:
+    """Where ``_TONE_WORD`` can match: the letters before each `` uỷ`` or `` ủy``."""
+    full = ctx.full_text
+    starts: set[int] = set()
+    for i in ctx.positions(" Uỷ", " uỷ", " Ủy", " ủy"):
+        j = i
+        while j > 0 and full[j - 1].isalnum() and not full[j - 1].isdecimal():
+            j -= 1
+        if j < i:
+            starts.add(j)
+    return sorted(starts)
+
+
+@rule(
+    "KH408",
+    "name-spelled-two-ways",
+    Severity.WARNING,
+    vi="Tên “{found}” được viết theo hai cách trong cùng văn bản (cách kia: “{other}”)",
+    en="The name “{found}” is spelled two ways in the plan (the other: “{other}”)",
+    hint_vi="Thống nhất một cách viết tên cơ quan, tổ chức trong toàn văn bản.",
+    hint_en="Spell the body's name one way throughout.",
+    doc="One body's name written two ways: different capitals (`Tiểu Ban tuyên truyền` "
+    "and `Tiểu ban Tuyên truyền`), punctuation (`Văn hóa - Thể thao` and `Văn hóa, Thể "
+    "thao`), or tone placement (`Đảng uỷ` and `Đảng ủy`). The less used spelling is reported.",
+)
+def name_variants(ctx: Context) -> Iterator[Hit]:
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, tuple[Segment, re.Match[str]]] = {}
+    gate = ctx.indices_with(
+        "Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban"
+    )
+    for segment, m in ctx.matches_at(_HEAD, ctx.positions(*_HEAD_STARTS), gate):
+        span = m[0]
+        key = modern_tones(" ".join(_WORD.findall(span.lower())))
+        groups[key][span] += 1
+        first.setdefault(span, (segment, m))
+    for segment, m in ctx.matches_at(_TONE_WORD, _tone_word_starts(ctx)):
+        span = m[0].lower()
+        groups["~" + modern_tones(span)][span] += 1
+        first.setdefault(span, (segment, m))
+    for counts in groups.values():
+        if len(counts) < 2:
+            continue
+        ranked = counts.most_common()
+        top = ranked[0][0]
+        for span, _ in ranked[1:]:
+            if _norm_punct(span) == _norm_punct(top):
+                continue
+            segment, m = first[span]
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, m.start(), m.end()),
+                args={"found": segment.text[m.start() : m.end()], "other": top},
+            )
+
+
+def _norm_punct(text: str) -> str:
+    return " ".join(text.split())
+
+
+_DANG_LOWER = re.compile(
+    r"\b(?:[IVXL]{2,} của|toàn|chỉnh đốn) đảng\b(?! (?:bộ|ủy|uỷ|viên|các cấp|phái|cấp))"
+)
+
+
+def _dang_lower_starts(ctx: Context) -> list[int]:
+    """Where ``_DANG_LOWER`` can match: before each `` đảng``, ``toàn``, ``chỉnh đốn``
+    or a Roman ordinal and `` của``."""
+    full = ctx.full_text
+    starts: set[int] = set()
+    for i in ctx.positions(" đảng"):
+        if full[max(0, i - 4) : i] == "toàn":
+            starts.add(i - 4)
+        if full[max(0, i - 9) : i] == "chỉnh đốn":
+            starts.add(i - 9)
+        if full[max(0, i - 4) : i] == " của":
+            j = i - 4
+            while j > 0 and full[j - 1] in "IVXL":
+                j -= 1
+                starts.add(j)
+    return sorted(starts)
+
+
+_COMMITTEE_LOWER = re.compile(
+    r"\bđảng (?:ủy|uỷ|bộ) (?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh) [A-ZĐÂ-Ỹ]"
+    r"[^\W\d_]*"
+)
+_NHAN_DAN_LOWER = re.compile(r"nhân dân\b")
+_NHAN_DAN_BEFORE = re.compile(r"(?:\bvà|,|\bcủa|\bcho|\bđến|\blớp|\bchúng|\bviên)\s+$")
+_NHAN_DAN_UPPER = re.compile(r"(?<=[a-zđà-ỹ,]) Nhân dân\b")
+
+
+@rule(
+    "KH409",
+    "capitalisation",
+    Severity.INFO,
+    vi="Viết hoa chưa đúng: “{found}” (đúng: “{right}”)",
+    en="Capitalisation: “{found}” (should be “{right}”)",
+    hint_vi="Viết hoa “Đảng” khi chỉ Đảng Cộng sản Việt Nam và “Nhân dân” (NĐ 30, Phụ lục II).",
+    hint_en="Capitalise “Đảng” for the Communist Party and “Nhân dân” (NĐ 30, Annex II).",
+    doc="A body's proper name in lower case (`đảng ủy xã Liên Minh`); a capitals heading "
+    "with a mixed-case word (`II. Nội DUNG`); "
+    "`đảng` in lower case where it means the Communist Party (`Đại hội XIV của đảng`, "
+    "`toàn đảng`, `chỉnh đốn đảng`); `nhân dân` in lower case as the people where the plan "
+    "itself writes `Nhân dân` elsewhere (`Ủy ban nhân dân` is not concerned).",
+)
+def capitalisation(ctx: Context) -> Iterator[Hit]:
+    committees = ctx.positions("đảng ủy ", "đảng uỷ ", "đảng bộ ")
+    for segment, m in ctx.matches_at(_COMMITTEE_LOWER, committees):
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, m.start(), m.end()),
+            args={"found": m[0], "right": "Đ" + m[0][1:]},
+        )
+    for section in ctx.plan.sections:
+        words = _WORD.findall(section.title)
+        caps = [w for w in words if len(w) > 1 and w.isupper()]
+        mixed = [w for w in words if len(w) > 1 and not w.isupper() and not w.islower()]
+        if len(caps) >= 2 and mixed:
+            yield Hit(
+                element=section.id,
+                line=section.location.line if section.location else None,
+                excerpt=f"{section.label} {section.title}".strip(),
+                args={"found": mixed[0], "right": mixed[0].upper()},
+            )
+    for segment, m in ctx.matches_at(_DANG_LOWER, _dang_lower_starts(ctx)):
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, m.start(), m.end()),
+            args={"found": m[0], "right": m[0][:-4] + "Đảng"},
+        )
+    full = ctx.full_text
+    if not any(_NHAN_DAN_UPPER.match(full, i) for i in ctx.positions(" Nhân dân")):
+        return
+    for segment, m in ctx.matches_at(_NHAN_DAN_LOWER, ctx.positions("nhân dân")):
+        before = _NHAN_DAN_BEFORE.search(segment.text, max(0, m.start() - 12), m.start())
+        if before is None:
+            continue
+        found = segment.text[before.start() : m.end()].strip(" ,")
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, before.start(), m.end()),
+            args={"found": found, "right": found[:-8] + "Nhân dân"},
+        )
