@@ -81,7 +81,8 @@ def test_unknown_body_is_a_usage_error(examples: Path, capsys: pytest.CaptureFix
 def test_docs_excerpt_is_what_the_command_writes(tmp_path: Path, examples: Path) -> None:
     """docs/calendar.md shows a generated calendar; it must stay true."""
     docs = (examples.parent / "docs" / "calendar.md").read_text(encoding="utf-8")
-    excerpt = docs.split("```ics\n", 1)[1].split("```", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in docs.split("```text\n")[1:]]
+    excerpt = next(b for b in blocks if "BEGIN:VEVENT" in b)
     out = tmp_path / "plan.ics"
     plan = str(examples / "superior-tinh-lang-son.json")
     _run("ics", plan, "--schedule", str(examples / "schedule-2025.toml"), "-o", str(out))
