@@ -5,9 +5,14 @@ The labels live in ``tests/compare/alignment_*.json``: for each superior item
 phase's label and heading) a status read off both texts, the subordinate
 items that answer it, and a reason. Run::
 
-    python benchmarks/accuracy_compare.py            # per status and overall
+    python benchmarks/accuracy_compare.py            # in-sample, then leave-one-pair-out
     python benchmarks/accuracy_compare.py --tune     # grid over the thresholds
     python benchmarks/accuracy_compare.py --details  # every disagreement
+
+Leave-one-pair-out: the thresholds are chosen on two pairs (best accuracy on
+a grid, ties to the most stable point) and measured on the third, in turn; the
+held-out figures pool the three held-out pairs. They estimate how the shipped
+thresholds do on plans nobody has seen.
 
 Corpus pairs need ``../shared/corpus`` beside the checkout; without it only
 the example pair is scored.
@@ -160,10 +165,83 @@ def _print(report: dict[str, Any]) -> None:
         print("labels not found:", *report["unfound"], sep="\n  ")
 
 
+COVERED_GRID = [x / 100 for x in range(50, 82, 4)]
+PARTIAL_GRID = [x / 100 for x in range(20, 46, 4)]
+
+
+def _grid(pairs: list[tuple[str, Any, Any, dict[str, Any]]]) -> dict[tuple[int, int], Any]:
+    from kehoach_core.compare import Thresholds
+
+    out = {}
+    for ci, covered in enumerate(COVERED_GRID):
+        for pi, partial in enumerate(PARTIAL_GRID):
+            th = Thresholds(covered=covered, partial=partial)
+            out[(ci, pi)] = {name: evaluate([p], th) for p in pairs for name in [p[0]]}
+    return out
+
+
+def _pooled(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy, precision and recall over several pairs' confusion counts."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    for r in reports:
+        for key, n in r["confusion"].items():
+            t, g = key.split("->")
+            confusion[(t, g)] += n
+    out: dict[str, Any] = {"statuses": {}}
+    for status in STATUSES:
+        tp = confusion[(status, status)]
+        predicted = sum(n for (_, g), n in confusion.items() if g == status)
+        actual = sum(n for (t, _), n in confusion.items() if t == status)
+        out["statuses"][status] = {
+            "precision": tp / predicted if predicted else 1.0,
+            "recall": tp / actual if actual else 1.0,
+            "labelled": actual,
+            "predicted": predicted,
+        }
+    total = sum(confusion.values())
+    out["items"] = total
+    out["accuracy"] = sum(n for (t, g), n in confusion.items() if t == g) / total if total else 1.0
+    return out
+
+
+def leave_one_pair_out(
+    pairs: list[tuple[str, Any, Any, dict[str, Any]]],
+) -> tuple[list[tuple[str, float, float, float]], dict[str, Any]]:
+    """Per held-out pair (name, covered, partial, accuracy), and the pooled held-out report."""
+    grid = _grid(pairs)
+    names = [p[0] for p in pairs]
+
+    def accuracy(cell: tuple[int, int], train: list[str]) -> float:
+        return _pooled([grid[cell][n] for n in train])["accuracy"]
+
+    def stability(cell: tuple[int, int], train: list[str]) -> float:
+        ci, pi = cell
+        near = [
+            accuracy((ci + dc, pi + dp), train)
+            for dc in (-1, 0, 1)
+            for dp in (-1, 0, 1)
+            if (ci + dc, pi + dp) in grid
+        ]
+        return sum(near) / len(near)
+
+    folds = []
+    held = []
+    for out in names:
+        train = [n for n in names if n != out]
+        best = max(accuracy(c, train) for c in grid)
+        ties = [c for c in grid if accuracy(c, train) >= best - 1e-9]
+        cell = max(ties, key=lambda c: (stability(c, train), -c[0], -c[1]))
+        report = grid[cell][out]
+        held.append(report)
+        folds.append((out, COVERED_GRID[cell[0]], PARTIAL_GRID[cell[1]], report["accuracy"]))
+    return folds, _pooled(held)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid-search the thresholds")
     parser.add_argument("--details", action="store_true", help="list every disagreement")
+    parser.add_argument("--no-holdout", action="store_true", help="skip leave-one-pair-out")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from kehoach_core.compare import Thresholds
@@ -172,25 +250,34 @@ def main(argv: list[str] | None = None) -> int:
     print("pairs:", ", ".join(name for name, *_ in pairs))
     if args.tune:
         results = []
-        for covered in [x / 100 for x in range(40, 76, 2)]:
-            for partial in [x / 100 for x in range(16, 42, 2)]:
-                if partial >= covered:
-                    continue
-                for other in (0.7, 0.75, 0.8, 0.85, 0.9):
-                    th = Thresholds(covered=covered, partial=partial, other_phase=other)
-                    r = evaluate(pairs, th)
-                    results.append((r["accuracy"], r["macro_recall"], covered, partial, other))
+        for ci, pi in _grid(pairs):
+            covered, partial = COVERED_GRID[ci], PARTIAL_GRID[pi]
+            r = evaluate(pairs, Thresholds(covered=covered, partial=partial))
+            results.append((r["accuracy"], r["macro_recall"], covered, partial))
         results.sort(reverse=True)
-        for acc, macro, covered, partial, other in results[:15]:
+        for acc, macro, covered, partial in results[:15]:
             print(
-                f"accuracy {acc:.3f} macro recall {macro:.3f}: covered {covered:.2f} "
-                f"partial {partial:.2f} other_phase {other:.2f}"
+                f"accuracy {acc:.3f} macro recall {macro:.3f}: "
+                f"covered {covered:.2f} partial {partial:.2f}"
             )
         return 0
     report = evaluate(pairs)
+    print("== in-sample (shipped thresholds, all labelled pairs)")
     _print(report)
     if args.details:
         print("disagreements:", *report["disagreements"], sep="\n  ")
+    if not args.no_holdout and len(pairs) > 1:
+        folds, held = leave_one_pair_out(pairs)
+        print("== held-out (leave one pair out: thresholds tuned on the others)")
+        for name, covered, partial, acc in folds:
+            print(f"  {name}: covered {covered:.2f} partial {partial:.2f} -> accuracy {acc:.3f}")
+        print(f"{'status':10} {'precision':>9} {'recall':>7} {'labelled':>9} {'predicted':>9}")
+        for status, st in held["statuses"].items():
+            print(
+                f"{status:10} {st['precision']:9.3f} {st['recall']:7.3f} "
+                f"{st['labelled']:9d} {st['predicted']:9d}"
+            )
+        print(f"held-out: {held['items']} items, accuracy {held['accuracy']:.3f}")
     return 0
 
 

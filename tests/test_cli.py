@@ -73,3 +73,14 @@ def test_python_dash_m_runs_the_same_command():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["number"] == "06-KH/TBTT"
+
+
+def test_output_files_get_the_usual_permissions(tmp_path):
+    """Atomic writes go through a temporary file, but the result is not owner-only."""
+    import os
+
+    target = tmp_path / "plan.json"
+    assert main(["read", str(EXAMPLES / "superior-tinh-lang-son.json"), "-o", str(target)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -32,6 +32,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", source=str(target)) from exc
     try:
+        # mkstemp makes the file owner-only; give it the mode a plain open() would
+        # (keeping the mode of a file it replaces).
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

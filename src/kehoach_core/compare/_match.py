@@ -1,15 +1,16 @@
 """Scoring candidate matches between two lists of item texts.
 
 Each text becomes weighted features (:mod:`._weights`). A superior item is
-cut into its points (clauses between ``;``, ``.`` and ``:``), and the main
-signal is how many of its points the subordinate item carries: for each
-point, the share of its weight found in the subordinate item (*containment*,
-which stays high when the subordinate merges several superior items into one
-paragraph), counted in full from :data:`SATURATION` on. The first point, where
-a plan states the item's subject, weighs more. A fuzzy token-set ratio from
-rapidfuzz (robust to reordering and small spelling damage) is blended in. An
-inverted index finds the candidates, so the cost follows the words two items
-share, not the product of the list lengths.
+cut into its points (clauses between ``;``, ``.`` and ``:``), and the score of
+a subordinate item is how much of the superior item's points it carries: for
+each point, the share of its weight found in the subordinate item
+(*containment*, which stays high when the subordinate merges several superior
+items into one paragraph), counted in full from :data:`SATURATION` on; the
+points are averaged, each weighing the square root of its own weight, so a
+point of filler weighs less than a point with specific words. An inverted
+index finds the candidates, so the cost follows the words two items share,
+not the product of the list lengths; each text is normalised and cut into
+features once.
 
 >>> m = Matcher(["Quy chế bầu cử trong Đảng."],
 ...             ["Trách nhiệm của đại biểu; Quy chế bầu cử trong Đảng.", "Treo cờ Tổ quốc."])
@@ -20,25 +21,21 @@ share, not the product of the list lengths.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 import attrs
 
 from ._normalize import normalize
-from ._weights import STOP_PHRASES, Weights, word_features
+from ._weights import Weights, word_features
 
-__all__ = ["CONTAINMENT_SHARE", "SATURATION", "Candidate", "Matcher", "points"]
-
-CONTAINMENT_SHARE = 0.85
-"""Share of the points score in the blended score; the rest is the fuzzy ratio."""
+__all__ = ["SATURATION", "Candidate", "Matcher", "points"]
 
 SATURATION = 0.45
 """A point whose weight is found at this share or more counts as fully carried."""
-
-FIRST_POINT = 1.0
-"""Extra weight of an item's first point."""
 
 _POINT_BREAK = re.compile(r"(?<=[;.:!?])\s+|\n+")
 _MIN_POINT_WORDS = 4
@@ -64,29 +61,45 @@ _PRUNE_SHARE = 0.25
 """Features found in more than this share of the right-hand items are left out of
 candidate search (their weight is small); candidates are then rescored exactly."""
 
-
-_PROBES = 24
+_PROBES = 48
 _PROBE_FROM = 150
 """Past this many right-hand items, candidates are found through each left item's
 :data:`_PROBES` most specific (heaviest) features only; below it, through all."""
 
+_BREAK = "zzdiemzz"
+"""A marker word that survives normalisation, put between an item's points."""
+
+_SPARE = 4
+"""Candidates rescored exactly beyond the ``k`` asked for."""
+
 
 @attrs.frozen
 class Candidate:
-    """A right-hand item scored against a left-hand one; ``containment`` is the share of
-    the left item's points it carries."""
+    """A right-hand item scored against a left-hand one.
+
+    ``score`` is the share of the left item's points it carries (``containment``
+    is the same figure, kept under its own name for reports).
+    """
 
     index: int
     score: float
     containment: float
-    fuzzy: float
 
 
-def _strip_stop_phrases(text: str) -> str:
-    padded = f" {text} "
-    for phrase in sorted(STOP_PHRASES, key=len, reverse=True):
-        padded = padded.replace(f" {phrase} ", " ")
-    return " ".join(padded.split())
+_Point = tuple[dict[str, float], float, float]
+"""A point's weighted features, their total weight, and the point's weight in the item."""
+
+
+def _merge(item: list[dict[str, float]]) -> dict[str, float]:
+    """The features of a whole item from its points' (a feature keeps its highest factor)."""
+    if len(item) == 1:
+        return item[0]
+    merged: dict[str, float] = {}
+    for feats in item:
+        merged.update(feats)
+    for f in [f for f, k in merged.items() if k != 1.0]:
+        merged[f] = max(feats.get(f, 0.0) for feats in item)
+    return merged
 
 
 class Matcher:
@@ -100,61 +113,87 @@ class Matcher:
         fold: bool = False,
         weights: Weights | None = None,
     ) -> None:
-        from rapidfuzz import fuzz
+        seen: dict[str, list[str]] = {}
 
-        self._ratio = fuzz.token_set_ratio
-        left_points = [[normalize(p, fold=fold).split() for p in points(t)] for t in left]
-        point_feats = [[word_features(words) for words in item] for item in left_points]
-        left_feats = []
-        for item in point_feats:
-            merged: dict[str, float] = {}
-            for feats in item:
-                for f, k in feats.items():
-                    merged[f] = max(merged.get(f, 0.0), k)
-            left_feats.append(merged)
-        right_words = [normalize(t, fold=fold).split() for t in right]
-        right_feats = [word_features(words) for words in right_words]
+        def words_of(text: str) -> list[str]:
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = normalize(text, fold=fold).split()
+            return found
+
+        point_feats = []
+        for text in left:
+            # One normalisation per item: the points are cut again at a marker word.
+            joined = f" {_BREAK} ".join(points(text))
+            words = words_of(joined)
+            if _BREAK not in words:
+                point_feats.append([word_features(words)])
+                continue
+            item, start = [], 0
+            for n, word in enumerate([*words, _BREAK]):
+                if word == _BREAK:
+                    item.append(word_features(words[start:n]))
+                    start = n + 1
+            point_feats.append(item)
+        left_feats = [_merge(item) for item in point_feats]
+        feats_of: dict[str, dict[str, float]] = {}
+        right_feats = []
+        for text in right:
+            feats = feats_of.get(text)
+            if feats is None:
+                feats = feats_of[text] = word_features(words_of(text))
+            right_feats.append(feats)
         self.weights = weights or Weights.build([*left_feats, *right_feats])
-        w = self.weights.cached()
-        self._left = [{f: w(f, k) for f, k in fs.items()} for fs in left_feats]
-        self._right_sets = [frozenset(fs) for fs in right_feats]
+        idf = self.weights.table(set().union(*left_feats))
+        self._left = [{f: idf[f] * k for f, k in fs.items()} for fs in left_feats]
+        self._right_sets = [fs.keys() for fs in right_feats]
         self._totals = [sum(v.values()) or 1.0 for v in self._left]
-        self._probes = [
-            sorted(v.items(), key=lambda fv: (-fv[1], fv[0]))[:_PROBES]
-            if len(right) > _PROBE_FROM
-            else list(v.items())
-            for v in self._left
-        ]
-        self._points: list[list[tuple[dict[str, float], float, float]]] = []
-        for item in point_feats:
-            rows = []
-            for n, feats in enumerate(item):
-                weighted = {f: w(f, k) for f, k in feats.items()}
+        self._points: list[list[_Point]] = []
+        for whole, item in zip(self._left, point_feats, strict=True):
+            rows: list[_Point] = []
+            for feats in item:
+                weighted = whole if len(item) == 1 else {f: idf[f] * k for f, k in feats.items()}
                 total = sum(weighted.values())
                 if total > 0:
-                    rows.append(
-                        (weighted, total, math.sqrt(total) * (FIRST_POINT if n == 0 else 1))
-                    )
+                    rows.append((weighted, total, math.sqrt(total)))
             self._points.append(rows)
-        self._left_keys = [
-            _strip_stop_phrases(" ".join(w for p in item for w in p)) for item in left_points
-        ]
-        self._right_keys = [_strip_stop_phrases(" ".join(words)) for words in right_words]
         index: dict[str, list[int]] = {}
         for j, fs in enumerate(right_feats):
             for f in fs:
-                index.setdefault(f, []).append(j)
+                postings = index.get(f)
+                if postings is None:
+                    index[f] = [j]
+                else:
+                    postings.append(j)
         limit = max(50, int(len(right) * _PRUNE_SHARE))
         self._index = {f: js for f, js in index.items() if len(js) <= limit}
+        many = len(right) > _PROBE_FROM
+        self._probes = []
+        for rows in self._points:
+            # A feature's share of the item's points: summed over candidates, the
+            # points score before saturation, which ranks candidates much like it.
+            if len(rows) == 1:
+                feats, total, _ = rows[0]
+                share = {f: x / total for f, x in feats.items()}
+            else:
+                share = {}
+                norm = sum(r[2] for r in rows)
+                for feats, total, point_weight in rows:
+                    scale = point_weight / total / norm
+                    for f, x in feats.items():
+                        share[f] = share.get(f, 0.0) + x * scale
+            usable = [(f, x) for f, x in share.items() if f in self._index]
+            if many and len(usable) > _PROBES:
+                usable = heapq.nlargest(_PROBES, usable, key=itemgetter(1))
+            self._probes.append(usable)
 
     def __len__(self) -> int:
         return len(self._left)
 
     def containment(self, i: int, j: int) -> float:
-        """Share of left item ``i``'s weight present in right item ``j``."""
-        right = self._right_sets[j]
-        found = sum(v for f, v in self._left[i].items() if f in right)
-        return found / self._totals[i]
+        """Share of left item ``i``'s weight present in right item ``j`` (points ignored)."""
+        weights = self._left[i]
+        return sum(map(weights.__getitem__, weights.keys() & self._right_sets[j])) / self._totals[i]
 
     def carried(self, i: int, js: Sequence[int]) -> float:
         """Weighted share of left item ``i``'s points carried by the right items ``js`` together."""
@@ -164,35 +203,35 @@ class Matcher:
         sets = [self._right_sets[j] for j in js]
         got = weight = 0.0
         for feats, total, point_weight in rows:
-            best = max(sum(v for f, v in feats.items() if f in s) for s in sets) / total
-            got += point_weight * min(1.0, best / SATURATION)
+            keys = feats.keys()
+            best = max(sum(map(feats.__getitem__, keys & s)) for s in sets) / total
+            got += point_weight * (1.0 if best >= SATURATION else best / SATURATION)
             weight += point_weight
         return got / weight
 
-    def fuzzy(self, i: int, j: int) -> float:
-        """rapidfuzz's token-set ratio of the two normalised texts, in [0, 1]."""
-        a, b = self._left_keys[i], self._right_keys[j]
-        if not a or not b:
-            return 0.0
-        return float(self._ratio(a, b)) / 100.0
-
     def score(self, i: int, j: int) -> Candidate:
-        """The blended score of one pair."""
-        cont = self.carried(i, [j])
-        fuzzy = self.fuzzy(i, j)
-        blended = CONTAINMENT_SHARE * cont + (1 - CONTAINMENT_SHARE) * fuzzy
-        return Candidate(j, min(1.0, blended), cont, fuzzy)
+        """The score of one pair (:meth:`carried` for one right item, made fast)."""
+        right = self._right_sets[j]
+        got = weight = 0.0
+        for feats, total, point_weight in self._points[i]:
+            found = sum(map(feats.__getitem__, feats.keys() & right))
+            got += point_weight * min(1.0, found / (SATURATION * total))
+            weight += point_weight
+        carried = got / weight if weight else 0.0
+        return Candidate(j, carried, carried)
 
     def top(self, i: int, k: int = 5, *, among: Sequence[int] | None = None) -> list[Candidate]:
         """The ``k`` best right items for left item ``i`` (optionally only ``among`` these)."""
         acc: dict[int, float] = {}
-        allowed = None if among is None else set(among)
+        get = acc.get
+        index = self._index
         for f, v in self._probes[i]:
-            for j in self._index.get(f, ()):
-                acc[j] = acc.get(j, 0.0) + v
-        if allowed is not None:
+            for j in index[f]:
+                acc[j] = get(j, 0.0) + v
+        if among is not None:
+            allowed = set(among)
             acc = {j: s for j, s in acc.items() if j in allowed}
-        shortlist = sorted(acc, key=lambda j: (-acc[j], j))[: k + 4]
-        scored = [self.score(i, j) for j in shortlist]
+        shortlist = heapq.nlargest(k + _SPARE, acc.items(), key=itemgetter(1))
+        scored = [self.score(i, j) for j, _ in shortlist]
         scored.sort(key=lambda c: (-c.score, c.index))
         return scored[:k]

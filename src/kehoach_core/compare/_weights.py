@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from ._normalize import normalize
 
@@ -65,13 +66,19 @@ for _phrase in sorted(STOP_PHRASES, key=len, reverse=True):
     _BY_FIRST.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
 
 
-def _stopped(words: Sequence[str]) -> list[bool]:
-    """Which positions of ``words`` lie inside a stop phrase."""
-    mask = [False] * len(words)
-    for i, word in enumerate(words):
-        for phrase in _BY_FIRST.get(word, ()):
+def _stopped(words: Sequence[str]) -> list[bool] | None:
+    """Which positions of ``words`` lie inside a stop phrase (``None``: none does)."""
+    by_first = _BY_FIRST
+    starts = [i for i, word in enumerate(words) if word in by_first]
+    if not starts:
+        return None
+    mask: list[bool] | None = None
+    for i in starts:
+        for phrase in by_first[words[i]]:
             n = len(phrase)
             if tuple(words[i : i + n]) == phrase:
+                if mask is None:
+                    mask = [False] * len(words)
                 mask[i : i + n] = [True] * n
                 break
     return mask
@@ -84,16 +91,31 @@ def features(text: str, *, fold: bool = False) -> dict[str, float]:
 
 def word_features(words: Sequence[str]) -> dict[str, float]:
     """:func:`features` of words already normalised."""
+    pairs = list(map(" ".join, pairwise(words)))
     mask = _stopped(words)
-    out: dict[str, float] = {}
-    for i, word in enumerate(words):
-        factor = STOP_WEIGHT if mask[i] else 1.0
-        out[word] = max(out.get(word, 0.0), factor)
-        if i + 1 < len(words):
-            pair = f"{word} {words[i + 1]}"
-            pair_factor = STOP_WEIGHT if mask[i] and mask[i + 1] else 1.0
-            out[pair] = max(out.get(pair, 0.0), pair_factor)
+    if mask is None:
+        out = dict.fromkeys(words, 1.0)
+        out.update(dict.fromkeys(pairs, 1.0))
+        return out
+    # A feature found both inside and outside a stop phrase keeps the full weight.
+    out = dict.fromkeys((w for w, m in zip(words, mask, strict=True) if m), STOP_WEIGHT)
+    out.update(dict.fromkeys((w for w, m in zip(words, mask, strict=True) if not m), 1.0))
+    both = [a and b for a, b in pairwise(mask)]
+    out.update(dict.fromkeys((p for p, m in zip(pairs, both, strict=True) if m), STOP_WEIGHT))
+    out.update(dict.fromkeys((p for p, m in zip(pairs, both, strict=True) if not m), 1.0))
     return out
+
+
+class _Table(dict[str, float]):
+    """Weights by feature; a feature not counted is weighed (and kept) on first use."""
+
+    def __init__(self, weigh: Callable[[str], float]) -> None:
+        super().__init__()
+        self._weigh = weigh
+
+    def __missing__(self, feature: str) -> float:
+        value = self[feature] = self._weigh(feature)
+        return value
 
 
 class Weights:
@@ -129,6 +151,21 @@ class Weights:
             return factor * base
 
         return cached_weight
+
+    def table(self, features: Iterable[str] | None = None) -> dict[str, float]:
+        """:meth:`weight` (factor 1) of ``features`` (default: all counted), computed at once.
+
+        A feature not in the table is weighed, and kept, on first lookup.
+        """
+        n = self._n
+        log = math.log
+        df = self._df
+        keys = df.keys() if features is None else features
+        table = _Table(self.weight)
+        table.update(
+            {f: log(1.0 + n / (1.0 + df.get(f, 0))) * (1.5 if " " in f else 1.0) for f in keys}
+        )
+        return table
 
     def weight(self, feature: str, factor: float = 1.0) -> float:
         """``factor`` times a smoothed IDF; pairs weigh a little more than single words."""

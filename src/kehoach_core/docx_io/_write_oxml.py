@@ -1,0 +1,159 @@
+"""Raw WordprocessingML for the writer: the one module that builds XML elements by hand.
+
+python-docx covers paragraphs, runs, styles, tables and sections; what it does
+not cover lives here: fonts for every script (``w:rFonts``), the document
+language, the ``PAGE`` field, paragraph borders (the rules under the issuing
+body, the motto and the title), table borders and cell margins.
+
+>>> import docx
+>>> document = docx.Document()
+>>> paragraph = document.add_paragraph()
+>>> add_page_field(paragraph)
+>>> paragraph._p.xml.count("PAGE")
+1
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+__all__ = [
+    "add_page_field",
+    "bottom_border",
+    "set_cell_margins",
+    "set_document_defaults",
+    "set_fonts",
+    "set_language",
+    "set_paragraph_style",
+    "set_table_borders",
+]
+
+
+def _child(parent: Any, tag: str) -> Any:
+    """The child ``tag`` of ``parent``, created at its place in the schema's order when missing.
+
+    python-docx's element classes list their children's order in ``_tag_seq``;
+    Word refuses a file whose property children are out of order.
+    """
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        order: tuple[str, ...] = getattr(parent, "_tag_seq", ())
+        if tag in order:
+            parent.insert_element_before(found, *order[order.index(tag) + 1 :])
+        else:
+            parent.append(found)
+    return found
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    """Use the font ``name`` for every script of the run properties ``rpr`` (``w:rPr``)."""
+    fonts = _child(rpr, "w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def set_language(rpr: Any, tag: str) -> None:
+    """Mark the run properties ``rpr`` as language ``tag`` (``"vi-VN"``) for spelling."""
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), tag)
+
+
+def add_page_field(paragraph: Any) -> None:
+    """Append a ``PAGE`` field (the current page number) to a python-docx paragraph."""
+    p = paragraph._p
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2")):
+        run = OxmlElement("w:r")
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run.append(instr)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run.append(shown)
+        p.append(run)
+    end = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    end.append(char)
+    p.append(end)
+
+
+def bottom_border(paragraph: Any, *, size_eighths: int = 6, space_pt: int = 1) -> None:
+    """A single solid rule under a python-docx paragraph.
+
+    The rule spans the paragraph between its indents, so callers indent the
+    paragraph to the rule's length. ``size_eighths`` is the line width in 1/8 pt.
+    """
+    borders = _child(paragraph._p.get_or_add_pPr(), "w:pBdr")
+    bottom = _child(borders, "w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(size_eighths))
+    bottom.set(qn("w:space"), str(space_pt))
+    bottom.set(qn("w:color"), "000000")
+
+
+def set_paragraph_style(paragraph: Any, style_id: str) -> None:
+    """Give a python-docx paragraph the style ``style_id`` without a lookup by name.
+
+    ``Paragraph.style = ...`` resolves the style through the styles part on
+    every call; the writer sets thousands of paragraphs, so it sets the id.
+    """
+    paragraph._p.style = style_id
+
+
+def set_table_borders(table: Any, *, visible: bool) -> None:
+    """Every border of a python-docx table: single lines, or none at all."""
+    tbl_pr = table._tbl.tblPr
+    borders = _child(tbl_pr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = _child(borders, f"w:{edge}")
+        element.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+
+
+def set_cell_margins(table: Any, *, left_twips: int, right_twips: int) -> None:
+    """The default left and right cell margins of a python-docx table, in twips."""
+    tbl_pr = table._tbl.tblPr
+    margins = _child(tbl_pr, "w:tblCellMar")
+    for edge, value in (("left", left_twips), ("right", right_twips)):
+        element = _child(margins, f"w:{edge}")
+        element.set(qn("w:w"), str(value))
+        element.set(qn("w:type"), "dxa")
+
+
+def set_document_defaults(styles_element: Any, *, font: str, size_pt: float, lang: str) -> None:
+    """Document-wide defaults: ``font`` for every script, ``size_pt``, ``lang``, no spacing.
+
+    python-docx's template defaults to theme fonts (Calibri), 11 pt, en-US and
+    10 pt after every paragraph; each of those would leak into any text whose
+    style does not override it.
+    """
+    defaults = _child(styles_element, "w:docDefaults")
+    rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    set_fonts(rpr, font)
+    half_points = str(round(size_pt * 2))
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), half_points)
+    lang_element = _child(rpr, "w:lang")
+    lang_element.set(qn("w:val"), lang)
+    lang_element.set(qn("w:eastAsia"), lang)
+    ppr = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+    spacing = _child(ppr, "w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
