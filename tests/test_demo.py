@@ -17,6 +17,8 @@ def test_demo_writes_every_result(tmp_path, capsys):
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
         "coverage.md",
+        "subordinate-party.docx",
+        "subordinate-state.docx",
         "subordinate.ics",
         "subordinate.json",
         "superior.json",
@@ -30,6 +32,9 @@ def test_demo_writes_every_result(tmp_path, capsys):
     assert sarif["version"] == "2.1.0"
     calendar = Calendar.from_ical((tmp_path / "subordinate.ics").read_bytes())
     assert calendar.events
+    reread = read(tmp_path / "subordinate-party.docx")
+    assert str(reread.number) == "15-KH/ĐU"
+    assert [len(p.content) for p in reread.phases] == [3, 1, 0]
     out = capsys.readouterr().out
     assert "validate" in out
     assert "calendar" in out

@@ -4,8 +4,8 @@ The samples (``kehoach_core/samples``) are a provincial plan, a commune plan
 that implements it with defects planted on purpose, and a schedule of the
 congresses both name. The demo reads both plans from text, validates the
 commune plan against its superior, measures how much of the superior it covers,
-exports its calendar, and writes every result into OUTDIR with a short summary
-on standard output.
+exports its calendar, writes it as Word files in both official formats, and
+puts every result into OUTDIR with a short summary on standard output.
 """
 
 from __future__ import annotations
@@ -91,4 +91,12 @@ def run(args: argparse.Namespace) -> int:
     write_ical(calendar, outdir / "subordinate.ics")
     events = len(calendar.events) + len(calendar.todos)
     print(f"calendar  subordinate.ics: {events} events ({len(caught)} warnings)")
+
+    from ..docx_io import UnrepresentableWarning, write_docx
+
+    for format_ in ("party", "state"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UnrepresentableWarning)
+            write_docx(subordinate, outdir / f"subordinate-{format_}.docx", format=format_)
+    print("docx      subordinate-party.docx (HD 36), subordinate-state.docx (NĐ 30)")
     return 0

@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._read import read
-    from ..docx_io._writer import UnrepresentableWarning, write_docx
+    from ..docx_io import UnrepresentableWarning, write_docx
 
     plan = read(args.plan)
     with warnings.catch_warnings(record=True) as caught:
