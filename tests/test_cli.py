@@ -84,3 +84,13 @@ def test_output_files_get_the_usual_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_text_with_no_plan_structure_is_read_with_a_warning(tmp_path, capsys):
+    """Nothing is lost, but the user is told the file does not look like a plan."""
+    other = tmp_path / "notes.txt"
+    other.write_text("Danh sách cán bộ dự họp ngày mai\nNguyễn Văn A\n", encoding="utf-8")
+    assert main(["read", str(other)]) == 0
+    captured = capsys.readouterr()
+    assert "no plan structure found" in captured.err
+    assert "Nguyễn Văn A" in captured.out

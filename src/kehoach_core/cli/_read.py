@@ -31,6 +31,12 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    if plan.title is None and not plan.sections and not plan.phases:
+        print(
+            f"kehoach: warning: {args.plan}: no plan structure found "
+            "(no title, no numbered sections); everything is kept as preamble",
+            file=sys.stderr,
+        )
     for fragment in plan.unparsed:
         where = f"{args.plan}:{fragment.location}" if fragment.location else args.plan
         print(
