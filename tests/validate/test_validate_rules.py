@@ -33,6 +33,7 @@ from kehoach_core import (
     read,
 )
 from kehoach_core._elements import Part
+from kehoach_core._numbers import NumberStyle
 from kehoach_core.validate import rules, validate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -76,6 +77,7 @@ def dated(start: dt.date, end: dt.date) -> Window:
 
 D = dt.date
 COMMUNE = {"issuer": "Đảng ủy xã Liên Minh"}
+STATE_COMMUNE = {"issuer": "ỦY BAN NHÂN DÂN XÃ LIÊN MINH", "style": None}
 Case = tuple[str, Callable[[], Plan], Callable[[], Plan]]
 
 CASES: list[Case] = [
@@ -127,6 +129,18 @@ CASES: list[Case] = [
     ("KH205", lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("06-CV/TBTT")), lambda: GOOD),
     ("KH206", lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("06/KH-TBTT")), lambda: GOOD),
     ("KH207", lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("6-KH/TBTT")), lambda: GOOD),
+    (
+        "KH208",
+        lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("12-KH/TU"), **COMMUNE),
+        lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("12-KH/ĐU"), **COMMUNE),
+    ),
+    (
+        "KH208",
+        lambda: attrs.evolve(GOOD, number=DocumentNumber.parse("12-KH/ĐU"), issuer="HUYỆN UỶ A"),
+        lambda: attrs.evolve(
+            GOOD, number=DocumentNumber.parse("12-KH/BTGHU"), issuer="Ban Tuyên giáo Huyện ủy"
+        ),
+    ),
     (
         "KH301",
         lambda: text("Thực hiện Chỉ thị số 05- CT/TW của Bộ Chính trị."),
@@ -256,6 +270,15 @@ CASES: list[Case] = [
         lambda: text("Đại hội XIV của Đảng (năm 2025)."),
         lambda: text("Đại hội XIII của Đảng (năm 2021)."),
     ),
+    (
+        "KH506",
+        lambda: text("Tham mưu Ủy ban nhân dân xã Hoàng Văn Thụ báo cáo.", **STATE_COMMUNE),
+        lambda: text(
+            "Ủy ban nhân dân xã Liên Minh, Ủy ban nhân dân tỉnh Lào Cai, Ủy ban nhân dân các "
+            "xã; Đảng bộ xã đến nay.",
+            **STATE_COMMUNE,
+        ),
+    ),
     ("KH601", lambda: sig(authority="TM."), lambda: GOOD),
     ("KH601", lambda: sig(authority="K/T"), lambda: sig(authority="T/M")),
     ("KH602", lambda: sig(signer=None), lambda: GOOD),
@@ -336,3 +359,51 @@ def test_party_collective_without_marker_is_reported() -> None:
     assert "KH601" in validate(plan).codes()
     assert "KH601" not in validate(attrs.evolve(plan, signature=Signature(title="GIÁM ĐỐC",
         signer="A"), issuer="Sở Văn hóa", style=None)).codes()  # fmt: skip
+
+
+def test_window_from_the_national_congress_to_the_provinces_is_inverted() -> None:
+    national, province = (MilestoneEdge(m, Edge.END) for m in ("milestone2", "milestone1"))
+    plan = phases({}, {"window": Window(national, province)})
+    assert "KH107" in validate(plan).codes()
+    assert "KH107" not in validate(phases({}, {"window": Window(province, national)})).codes()
+
+
+def test_phases_out_of_order_are_not_also_a_numbering_skip() -> None:
+    plan = attrs.evolve(GOOD, phases=[GOOD.phases[0], GOOD.phases[2], GOOD.phases[1]])
+    codes = validate(plan).codes()
+    assert "KH105" in codes
+    assert "KH104" not in codes
+
+
+def test_opening_naming_another_levels_body_as_issuer() -> None:
+    opening = "Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Thành ủy về tuyên truyền, "
+    bad = [ContentItem(id="preamble/1", text=opening + "Ban Thường vụ Thành ủy ban hành Kế hoạch")]
+    good = [ContentItem(id="preamble/1", text=opening + "Đảng ủy xã Liên Minh ban hành Kế hoạch")]
+    assert "KH502" in validate(attrs.evolve(GOOD, preamble=bad, **COMMUNE)).codes()
+    assert "KH502" not in validate(attrs.evolve(GOOD, preamble=good, **COMMUNE)).codes()
+
+
+def test_named_national_anniversary_counts_to_the_plans_year() -> None:
+    assert "KH504" in validate(text("Kỷ niệm 79 năm Ngày Quốc khánh 2/9.")).codes()
+    ok = text(
+        "Kỷ niệm 80 năm Ngày Quốc khánh 2/9, 81 năm Ngày Quốc khánh (năm sau), 95 năm Ngày "
+        "thành lập Đảng Cộng sản Việt Nam, 92 năm Ngày thành lập Đảng bộ tỉnh, 80 năm Cách "
+        "mạng tháng Tám và 79 năm Ngày Quốc khánh (02/9/1945 - 02/9/2024)."
+    )
+    assert [f.message for f in validate(ok) if f.code == "KH504" and "79" not in f.message] == []
+
+
+def test_old_tone_marks_and_the_ban_xay_dung_dang() -> None:
+    plan = attrs.evolve(sig(authority="K/T"), issuer="TỈNH UỶ", style=None)
+    assert "KH601" in validate(plan).codes()
+    assert "KH402" not in validate(text("Ban Xây dựng Đảng Đảng uỷ xã.")).codes()
+    assert "KH402" in validate(text("Sự lãnh đạo của Đảng Đảng.")).codes()
+
+
+def test_number_style_falls_back_on_the_motto() -> None:
+    plan = attrs.evolve(
+        GOOD, issuer="HUYỆN PHONG ĐIỀN", style=NumberStyle.STATE,
+        number=DocumentNumber.parse("245-KH/UBND"),
+    )  # fmt: skip
+    assert "KH206" in validate(plan).codes()
+    assert "KH206" not in validate(attrs.evolve(plan, style=NumberStyle.PARTY)).codes()

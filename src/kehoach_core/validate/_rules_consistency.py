@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from .._elements import Level
 from .._numbers import roman_to_int
 from ._engine import Hit, Severity, rule
 from ._scan import FOLD, to_bytes
-from ._text import Context, Segment, excerpt
+from ._text import Context, Segment, excerpt, modern_uy
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
 _NAME = r"(?:\s+(?!lần\b|khóa\b|khoá\b|thứ\b|nhiệm\b)[A-ZĐÂ-Ỹ][^\W\d_]*)*"
@@ -159,6 +160,35 @@ _OWN_SCOPE = re.compile(
 _OWN_SCOPE_STARTS = (
     "toàn quân|toàn dân|trên địa bàn|Nhân dân trong|truyền thanh|thông tin điện tử".split("|")
 )
+# the closing words of the opening: "<issuer> ban hành Kế hoạch ..."
+_ISSUER_CLAUSE = re.compile(
+    r"(?:Ban Thường vụ |Ban Chấp hành |Thường trực )?"
+    r"(?P<body>(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)"
+    rf"|(?:Đảng (?:ủy|uỷ)|Ủy ban nhân dân|Uỷ ban nhân dân|UBND) (?P<level>{_LEVEL}))"
+    r"(?:\s+[A-ZĐÂ-Ỹ][^\W\d_]*){0,4}\s+(?:ban\s+hành|xây\s+dựng)\s+[Kk]ế\s+hoạch"
+)
+
+
+def _issuer_clauses(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """``_ISSUER_CLAUSE`` in the opening (the segments after the title)."""
+    for segment in ctx.segments:
+        if segment.part == "title":
+            continue
+        if segment.part not in ("preamble", "bases"):
+            return
+        text = segment.text
+        if "ế hoạch" in text and ("ban hành" in text or "xây dựng" in text):
+            for m in _ISSUER_CLAUSE.finditer(text):
+                yield segment, m
+
+
+_COMMITTEE_LEVEL = {
+    "tỉnh": Level.PROVINCE,
+    "thành": Level.PROVINCE,
+    "huyện": Level.DISTRICT,
+    "quận": Level.DISTRICT,
+    "thị": Level.DISTRICT,
+}
 _GARBLED = re.compile(r"\bĐảng bộ thành (?!phố)(?P<level>[^\W\d_]+)")
 
 
@@ -172,8 +202,10 @@ _GARBLED = re.compile(r"\bĐảng bộ thành (?!phố)(?P<level>[^\W\d_]+)")
     hint_en="Use the issuer's own level (the wording is left over from a template).",
     doc="A level or place name that contradicts the issuer: the plan's own congress "
     "(its ordinal) given to another level (`Đảng bộ thành phố lần thứ III` in a commune "
-    "plan whose congress is the III), a garbled level (`Đảng bộ thành xã`), or the "
-    "issuer's own scope named at another level (`toàn quân thành phố` in a commune plan).",
+    "plan whose congress is the III), a garbled level (`Đảng bộ thành xã`), the "
+    "issuer's own scope named at another level (`toàn quân thành phố` in a commune plan), "
+    "or the opening naming another level's body as the issuer (`Ban Thường vụ Thành ủy "
+    "ban hành Kế hoạch` in a ward plan).",
 )
 def level_contradiction(ctx: Context) -> Iterator[Hit]:
     own = ctx.own_level
@@ -202,6 +234,19 @@ def level_contradiction(ctx: Context) -> Iterator[Hit]:
             excerpt=excerpt(segment.text, g.start(), g.end()),
             args={"own": own_vi, "own_en": own_en, "found": g[0]},
         )
+    for segment, c in _issuer_clauses(ctx):
+        body = modern_uy(c["body"])
+        level = _COMMITTEE_LEVEL.get(body.split()[0].lower())
+        if level is None:
+            level = _LEVEL_OF.get(" ".join((c["level"] or "").lower().split()))
+        ambiguous = body.startswith("Thành") and own is Level.DISTRICT
+        if level is not None and level is not own and not ambiguous:
+            yield Hit(
+                element=segment.element,
+                line=segment.line,
+                excerpt=excerpt(segment.text, c.start(), c.end()),
+                args={"own": own_vi, "own_en": own_en, "found": c[0]},
+            )
     for segment, s in ctx.matches_at(_OWN_SCOPE, ctx.positions(*_OWN_SCOPE_STARTS)):
         level = _LEVEL_OF.get(s["level"])
         if level is not None and level is not own and own is Level.COMMUNE:
@@ -251,6 +296,39 @@ _ANNIV_WORDS = re.compile(
 _NOT_ANNIV = re.compile(r"chiến lược|[Kk]ế hoạch|giai đoạn|nhiệm kỳ|thực hiện")
 
 
+# national anniversaries a plan names without their dates: name -> the year counted from
+_KNOWN_ANNIV = [
+    (re.compile(r"(?:Ngày )?thành lập Đảng(?: Cộng sản Việt Nam)?(?! bộ| ủy| uỷ)\b"), 1930),
+    (re.compile(r"(?:Ngày )?Quốc khánh\b"), 1945),
+    (re.compile(r"Cách mạng [Tt]háng Tám\b"), 1945),
+    (re.compile(r"(?:Ngày )?sinh (?:của )?Chủ tịch Hồ Chí Minh\b"), 1890),
+    (re.compile(r"(?:Ngày )?[Gg]iải phóng (?:hoàn toàn )?miền Nam\b"), 1975),
+    (re.compile(r"[Cc]hiến thắng Điện Biên Phủ\b"), 1954),
+    (re.compile(r"(?:Ngày )?[Tt]hương binh\s*[-–]\s*[Ll]iệt sĩ\b"), 1947),
+    (re.compile(r"(?:Ngày )?thành lập Quân đội nhân dân Việt Nam\b"), 1944),
+]
+_KNOWN_NAMES = ("thành lập Đảng", "Quốc khánh", "ách mạng tháng Tám", "ách mạng Tháng Tám",
+                "Chủ tịch Hồ Chí Minh", "iải phóng", "hiến thắng Điện", "hương binh",
+                "thành lập Quân")  # fmt: skip
+_ANNIV_NAMED = re.compile(r"\b(\d{1,3}) năm (?:kỷ niệm )?(?P<what>[^;,.()\d]{3,60})")
+
+
+def _named_anniversaries(ctx: Context, gate: set[int]) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """``_ANNIV_NAMED`` tried only at the digits before each `` năm `` of the segments."""
+    for k in sorted(gate):
+        segment = ctx.segments[k]
+        text = segment.text
+        i = text.find(" năm ")
+        while i != -1:
+            j = i
+            while j > 0 and i - j < 3 and text[j - 1].isdigit():
+                j -= 1
+            m = _ANNIV_NAMED.match(text, j) if j < i else None
+            if m is not None:
+                yield segment, m
+            i = text.find(" năm ", i + 1)
+
+
 @rule(
     "KH504",
     "anniversary-arithmetic",
@@ -261,7 +339,9 @@ _NOT_ANNIV = re.compile(r"chiến lược|[Kk]ế hoạch|giai đoạn|nhiệm k
     hint_en="Correct the number of years or the dates.",
     doc="*N năm ... (d/m/y1 - d/m/y2)*: N must equal y2 - y1 and the day and month must "
     "be the same at both ends. The year-only form *(y1 - y2)* is checked when the words "
-    "before it name an anniversary (not a strategy or plan period).",
+    "before it name an anniversary (not a strategy or plan period). A national anniversary "
+    "named without dates (*79 năm Ngày Quốc khánh*, *95 năm Ngày thành lập Đảng*) must "
+    "count the years to the plan's year or the next.",
 )
 def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
     checked: set[tuple[int, str, str]] = set()
@@ -293,6 +373,27 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
                 excerpt=excerpt(segment.text, m.start(), m.end()),
                 args={"years": years, "origin": y1, "on": y2, "actual": _span(y1, y2, False)},
             )
+    gate = ctx.indices_with(*_KNOWN_NAMES)
+    year = reference_year(ctx) if gate else None
+    if year is not None:
+        for segment, m in _named_anniversaries(ctx, gate):
+            base = next((b for pattern, b in _KNOWN_ANNIV if pattern.match(m["what"])), None)
+            if base is None or segment.text[m.end() : m.end() + 40].lstrip().startswith("("):
+                continue
+            years = int(m[1])
+            if years not in (year - base, year + 1 - base):
+                checked.add((years, str(base), ""))
+                yield Hit(
+                    element=segment.element,
+                    line=segment.line,
+                    excerpt=excerpt(segment.text, m.start(), m.end()),
+                    args={
+                        "years": years,
+                        "origin": base,
+                        "on": year,
+                        "actual": _span(base, year, False),
+                    },
+                )
     for a in ctx.plan.anniversaries:
         if a.years is None or a.origin is None or a.on is None:
             continue
@@ -416,3 +517,66 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
                     "expected": _roman(max(1, (on.year - 1956) // 5)),
                 },
             )
+
+
+_OWN_NAME = re.compile(
+    r"\b(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)(?:\s+(?:ủy|uỷ)\b)?"
+    r"\s+(?!(?:ủy|uỷ)\b)(?P<name>\S.*)$",
+    re.I,
+)
+_BODY_NAMED = re.compile(
+    r"\b(?:Đảng (?:ủy|uỷ|bộ)|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)"
+    r"\s+(?P<level>xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)"
+    r"\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
+)
+_BODY_STARTS = ("Đảng ủy ", "Đảng uỷ ", "Đảng bộ ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND ",
+                "Hội đồng nhân dân ", "HĐND ")  # fmt: skip
+
+
+def _fold_name(name: str) -> str:
+    from ._rules_spelling import strip_marks
+
+    return " ".join(strip_marks(name).split())
+
+
+@rule(
+    "KH506",
+    "other-body-of-own-level",
+    Severity.ERROR,
+    vi="Văn bản của {issuer} nhưng lại nêu “{found}” (cùng cấp, khác tên)",
+    en="A plan of {issuer} names “{found}” (same level, another name)",
+    hint_vi="Kiểm tra lại tên địa phương: tên cơ quan cùng cấp khác tên thường còn sót lại "
+    "từ kế hoạch của đơn vị khác được sao chép.",
+    hint_en="Check the place name: a same-level body of another name is usually left over "
+    "from another unit's plan that was copied.",
+    doc="The plan names a Party committee, Party organisation, People's Committee or "
+    "People's Council of the issuer's own level but another place (`Ủy ban nhân dân huyện "
+    "Thới Lai` in a plan of the Ủy ban nhân dân huyện Phong Điền): a name left over from a "
+    "neighbour's plan. Checked only when the issuer's name gives its place; `thành phố` "
+    "(a province or a district) is not checked.",
+)
+def other_body_of_own_level(ctx: Context) -> Iterator[Hit]:
+    own = ctx.own_level
+    issuer = ctx.plan.issuer
+    if own not in (Level.COMMUNE, Level.DISTRICT, Level.PROVINCE) or not issuer:
+        return
+    m = _OWN_NAME.search(" ".join(issuer.split()))
+    if m is None or not re.search(r"[^\W\d_]", m["name"]) or "…" in m["name"]:
+        return
+    mine = _fold_name(m["name"])
+    for segment, b in ctx.matches_at(_BODY_NAMED, ctx.positions(*_BODY_STARTS)):
+        if _LEVEL_OF.get(" ".join(b["level"].split())) is not own:
+            continue
+        words = list(itertools.takewhile(lambda w: w[0].isupper(), b["name"].split()))
+        if not words:
+            continue
+        name = " ".join(words)
+        folded = _fold_name(name)
+        if folded.startswith(mine) or mine.startswith(folded):
+            continue
+        yield Hit(
+            element=segment.element,
+            line=segment.line,
+            excerpt=excerpt(segment.text, b.start(), b.start("name")),
+            args={"issuer": issuer, "found": segment.text[b.start() : b.start("name")] + name},
+        )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .._numbers import DocumentNumber, NumberStyle
 from ._engine import Hit, Severity, rule
-from ._text import Context, issuer_is_party
+from ._text import Context, issuer_is_party, modern_uy
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
 
@@ -132,6 +133,9 @@ def number_style(ctx: Context) -> Iterator[Hit]:
     if not isinstance(number, DocumentNumber):
         return
     party = issuer_is_party(ctx.plan.issuer)
+    if party is None and ctx.plan.style is not None:
+        # the issuer's name does not tell (or was not read): the motto's format does
+        party = ctx.plan.style is NumberStyle.PARTY
     if party is None:
         return
     expected = NumberStyle.PARTY if party else NumberStyle.STATE
@@ -163,3 +167,47 @@ def number_padding(ctx: Context) -> Iterator[Hit]:
     number = ctx.plan.number
     if isinstance(number, DocumentNumber) and re.fullmatch(r"[1-9][a-z]?", number.number):
         yield Hit(element="number", excerpt=str(number), args={"number": str(number)})
+
+
+# the committee itself (not one of its boards) -> the issuer code its numbers carry
+_BOARD = r"^(?:Ban Thường vụ |Ban Chấp hành |Thường trực )?"
+_COMMITTEE_CODE = [
+    (re.compile(_BOARD + r"Đảng ủy\b", re.I), "ĐU"),
+    (re.compile(_BOARD + r"Huyện ủy\b", re.I), "HU"),
+    (re.compile(_BOARD + r"Quận ủy\b", re.I), "QU"),
+    (re.compile(_BOARD + r"(?:Tỉnh|Thành) ủy\b", re.I), "TU"),
+    (re.compile(r"^(?:Ủy ban nhân dân|UBND)\b", re.I), "UBND"),
+]
+_COMMITTEE_CODES = {code for _, code in _COMMITTEE_CODE} | {"TW"}
+
+
+@rule(
+    "KH208",
+    "issuer-code-mismatch",
+    Severity.ERROR,
+    vi="Ký hiệu cơ quan “{code}” trong số “{number}” không phải của {issuer} ({expected})",
+    en="Issuer code “{code}” in number “{number}” is not that of {issuer} ({expected})",
+    hint_vi="Ghi ký hiệu của chính cơ quan ban hành (Đảng ủy: ĐU, Huyện ủy: HU, Tỉnh ủy: TU, "
+    "UBND: UBND); ký hiệu khác thường còn sót từ mẫu của cấp trên.",
+    hint_en="Give the issuer's own code (Đảng ủy: ĐU, Huyện ủy: HU, Tỉnh ủy: TU, UBND: "
+    "UBND); another code is usually left over from the superior's template.",
+    doc="The plan's own number carries the code of another committee: a commune Đảng ủy's "
+    "plan numbered `12-KH/TU` (the Tỉnh ủy's code), a Huyện ủy's numbered `…/ĐU`. Checked "
+    "only when the issuer is the committee itself (not one of its boards) and the code is "
+    "a committee's code (ĐU, HU, QU, TU, TW, UBND).",
+)
+def issuer_code(ctx: Context) -> Iterator[Hit]:
+    number = ctx.plan.number
+    issuer = ctx.plan.issuer
+    if not isinstance(number, DocumentNumber) or not issuer:
+        return
+    name = modern_uy(" ".join(issuer.split()))
+    expected = next((code for pattern, code in _COMMITTEE_CODE if pattern.match(name)), None)
+    code = unicodedata.normalize("NFC", number.issuer).upper()
+    if expected is not None and code in _COMMITTEE_CODES and code != expected:
+        yield Hit(
+            element="number",
+            excerpt=str(number),
+            args={"code": number.issuer, "number": str(number), "issuer": issuer,
+                  "expected": expected},
+        )  # fmt: skip

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .._model import RecipientPurpose
 from ._engine import Hit, Severity, rule
-from ._text import Context
+from ._text import Context, modern_uy
 
 _COLLECTIVE = re.compile(
     r"\b(?:Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Chi ủy|Chi bộ|Ban Thường vụ"
@@ -45,8 +45,8 @@ def authority_marker(ctx: Context) -> Iterator[Hit]:
     marker = (sig.authority or "").strip()
     code = sig.authority_code
     party = ctx.party
-    collective = bool(ctx.plan.issuer and _COLLECTIVE.search(ctx.plan.issuer)) or bool(
-        sig.on_behalf_of and _COLLECTIVE.search(sig.on_behalf_of)
+    collective = bool(ctx.plan.issuer and _COLLECTIVE.search(modern_uy(ctx.plan.issuer))) or bool(
+        sig.on_behalf_of and _COLLECTIVE.search(modern_uy(sig.on_behalf_of))
     )
     if not marker:
         if party and collective and sig.title:

@@ -167,7 +167,9 @@ def numbering(ctx: Context) -> Iterator[Hit]:
         if s.level == 1
     ]
     yield from _sequence_hits(top)
-    yield from _sequence_hits([(p.id, p.label, _line(p)) for p in plan.phases])
+    if not _phases_out_of_order(plan.phases):
+        # phases printed out of order are KH105's: their labels are not a skip
+        yield from _sequence_hits([(p.id, p.label, _line(p)) for p in plan.phases])
     for phase in plan.all_phases():
         yield from _sequence_hits([(s.id, s.label, _line(s)) for s in phase.subphases])
         yield from _sequence_hits(
@@ -176,6 +178,11 @@ def numbering(ctx: Context) -> Iterator[Hit]:
     yield from _sequence_hits(
         [(a.id, a.label, a.location.line if a.location else None) for a in plan.assignments]
     )
+
+
+def _phases_out_of_order(phases: Sequence[Phase]) -> bool:
+    ordinals = [p.ordinal for p in phases if p.ordinal is not None]
+    return any(b < a for a, b in itertools.pairwise(ordinals))
 
 
 @rule(
@@ -266,7 +273,9 @@ def _resolve(ctx: Context, anchor: Anchor) -> dt.date | None:
     hint_vi="Kiểm tra lại mốc bắt đầu và kết thúc của đợt.",
     hint_en="Check the phase's start and end.",
     doc="A phase window whose end, resolved to a date (a printed date, the issue date, or "
-    "a milestone with a known date), falls before its start.",
+    "a milestone with a known date), falls before its start; or, dates unknown, a window "
+    "from a higher level's congress to a lower one's of the same season (*Từ sau Đại hội "
+    "XIV của Đảng đến Đại hội Đảng bộ tỉnh*): congresses are held bottom up.",
 )
 def window_inverted(ctx: Context) -> Iterator[Hit]:
     for phase in ctx.plan.all_phases():
@@ -274,14 +283,44 @@ def window_inverted(ctx: Context) -> Iterator[Hit]:
             continue
         start = _resolve(ctx, phase.window.start)
         end = _resolve(ctx, phase.window.end)
+        heading = phase.heading[:60] or phase.id
         if start and end and end < start:
-            heading = phase.heading[:60] or phase.id
             yield Hit(
                 element=phase.id,
                 line=_line(phase),
                 excerpt=phase.heading[:80],
                 args={"heading": heading, "start": start.isoformat(), "end": end.isoformat()},
             )
+        elif not (start and end):
+            inverted = _inverted_by_level(ctx, phase.window.start, phase.window.end)
+            if inverted is not None:
+                yield Hit(
+                    element=phase.id,
+                    line=_line(phase),
+                    excerpt=phase.heading[:80],
+                    args={"heading": heading, "start": inverted[0], "end": inverted[1]},
+                )
+
+
+def _inverted_by_level(ctx: Context, start: Anchor, end: Anchor) -> tuple[str, str] | None:
+    """The two congresses' names when a window runs from a higher level's congress
+    to a lower one's of the same season (they are held bottom up), else None."""
+    if not (isinstance(start, MilestoneEdge) and isinstance(end, MilestoneEdge)):
+        return None
+    first, last = ctx.plan.milestone(start.milestone), ctx.plan.milestone(end.milestone)
+    if first is None or last is None:
+        return None
+    r0, r1 = _RANK.get(first.level), _RANK.get(last.level)
+    if r0 is None or r1 is None or r0 <= r1:
+        return None
+    if first.level is Level.NATIONAL:
+        from ._rules_consistency import national_year, reference_year
+
+        year = reference_year(ctx)
+        # a window from the previous national congress is not of this season
+        if first.ordinal is None or year is None or national_year(first.ordinal) < year:
+            return None
+    return first.name[:50], last.name[:50]
 
 
 @rule(

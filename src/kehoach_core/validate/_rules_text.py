@@ -74,6 +74,8 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
             continue
         if len(word) == 1 and word.isupper():
             continue
+        if word == "Đảng" and _PARTY_BODY_AFTER.match(segment.text, m.end()):
+            continue  # Ban Xây dựng Đảng Đảng ủy xã: the board, then the committee
         yield Hit(
             element=segment.element,
             line=segment.line,
@@ -82,6 +84,7 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_PARTY_BODY_AFTER = re.compile(r"\s+(?:ủy|uỷ|bộ)\b")
 _WORD_LOWER = bytes(32 if WORDS[n] == 32 else LOWER[n] for n in range(256))
 
 

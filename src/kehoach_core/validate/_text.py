@@ -26,7 +26,7 @@ from .._elements import ContentItem, Level, Location
 from .._model import Plan
 from ._scan import encode
 
-__all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of"]
+__all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of", "modern_uy"]
 
 
 @attrs.frozen
@@ -128,7 +128,7 @@ def level_of(name: str | None) -> Level:
     """
     if not name:
         return Level.UNKNOWN
-    name = _nfc(name).replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+    name = modern_uy(_nfc(name))
     for pattern, level in _LEVEL_WORDS:
         if pattern.search(name):
             return level
@@ -144,6 +144,10 @@ _STATE_BODY = re.compile(
     r"\b(?:Ủy ban nhân dân|UBND|Sở|Phòng|Bộ(?! phận)|Hội đồng nhân dân|Chính phủ|Trung tâm)\b"
 )
 
+_STATE_BODY_UPPER = re.compile(
+    r"\b(?:ỦY BAN NHÂN DÂN|UBND|SỞ|PHÒNG|BỘ(?! PHẬN)|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|TRUNG TÂM)\b"
+)
+
 
 def issuer_is_party(issuer: str | None) -> bool | None:
     """True for a Party body, False for a State body, None when the name does not tell.
@@ -153,12 +157,17 @@ def issuer_is_party(issuer: str | None) -> bool | None:
     """
     if not issuer:
         return None
-    issuer = _nfc(issuer).replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+    issuer = modern_uy(_nfc(issuer))
     if _PARTY_BODY.search(issuer):
         return True
-    if _STATE_BODY.search(issuer):
+    if _STATE_BODY.search(issuer) or (issuer.isupper() and _STATE_BODY_UPPER.search(issuer)):
         return False
     return None
+
+
+def modern_uy(text: str) -> str:
+    """``uỷ`` (old tone placement, any case) as ``ủy``: ``TỈNH UỶ`` is ``TỈNH ỦY``."""
+    return text.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY")
 
 
 class Context:
