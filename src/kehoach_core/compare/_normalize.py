@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .._vietnamese import modern_tones
+
 __all__ = ["fold_diacritics", "generalize_places", "normalize", "tokens"]
 
 PLACE = "địa_phương"
@@ -37,25 +39,6 @@ _PLACE_NAME = re.compile(rf"(?i:\b({_LEVEL_WORDS}))((?:\s+[{_UPPER}]\w*)+)")
 _NOT_NAMES = frozenset({"đảng", "đại", "nhân", "nhà", "ủy", "uỷ", "hội", "mặt", "lần", "khóa"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
-# Old-style tone placement (hoà, uỷ) becomes the new style (hòa, ủy).
-_TONE_PAIRS = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_TONE_RE = re.compile("|".join(_TONE_PAIRS))
 _PUNCT = re.compile(r"[^\w\s]|_")
 _COMMITTEE_RE = re.compile(r"\b(?:tỉnh|thành|quận|huyện|thị|đảng) ủy\b")
 _LEVEL_RE = re.compile(r"\b(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã(?! hội))\b")
@@ -106,7 +89,7 @@ def normalize(text: str, *, fold: bool = False, places: bool = True) -> str:
     if places:
         text = generalize_places(text)
     text = text.casefold()
-    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
+    text = modern_tones(text)
     text = _PUNCT.sub(" ", text)
     text = " ".join(text.split())
     if places:

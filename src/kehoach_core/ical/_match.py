@@ -34,7 +34,6 @@ datetime.date(2025, 9, 24)
 from __future__ import annotations
 
 import re
-import unicodedata
 import warnings
 from collections.abc import Iterable
 
@@ -44,6 +43,7 @@ from .._elements import Level, Milestone
 from .._errors import ScheduleError
 from .._model import Plan
 from .._numbers import roman_to_int
+from .._vietnamese import strip_marks
 from ._schedule import MilestoneDates, Schedule
 
 __all__ = ["Resolution", "ScheduleWarning", "fold", "resolve", "words"]
@@ -64,8 +64,7 @@ def fold(text: str) -> str:
     >>> fold("Đảng bộ TỈNH Lạng Sơn")
     'dang bo tinh lang son'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return strip_marks(text)
 
 
 def words(text: str | None) -> frozenset[str]:

@@ -534,7 +534,7 @@ _BODY_STARTS = ("Đảng ủy ", "Đảng uỷ ", "Đảng bộ ", "Ủy ban nh�
 
 
 def _fold_name(name: str) -> str:
-    from ._rules_spelling import strip_marks
+    from .._vietnamese import strip_marks
 
     return " ".join(strip_marks(name).split())
 

@@ -8,47 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
 from ._engine import Hit, Severity, rule
 from ._scan import FOLD, LOWER, encode
 from ._text import Context, Segment, excerpt
-
-
-def _strip_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x1EFA):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        if len(base) == 1 and base != ch:
-            table[code] = base.lower()
-    table[ord("đ")] = table[ord("Đ")] = "d"
-    return table
-
-
-_STRIP = _strip_table()
-
-
-def strip_marks(text: str) -> str:
-    """Lower case without diacritics, one character for one: ``Đại hội`` is ``dai hoi``."""
-    return text.translate(_STRIP).lower()
-
-
-_TONE_PLACE = [
-    ("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
-    ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-    ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"),
-]  # fmt: skip
-
-
-def modern_tones(text: str) -> str:
-    """Move tone marks to the modern position: ``hoà`` → ``hòa``, ``uỷ`` → ``ủy``."""
-    for old, new in _TONE_PLACE:
-        text = text.replace(old, new)
-    return text
-
 
 # key phrase without marks -> (correct spellings, other real words with the same letters)
 _KEY_TERMS: dict[str, tuple[set[str], set[str]]] = {
@@ -82,7 +48,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _any_marks(term: str) -> str:
     """A regex matching ``term`` (letters without marks) written with any diacritics."""
     variants: dict[str, set[str]] = defaultdict(set)
-    for ch, base in _STRIP.items():
+    for ch, base in MARKED_LETTERS.items():
         variants[base].add(chr(ch))
     out = []
     for letter in term:

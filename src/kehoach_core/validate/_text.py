@@ -24,6 +24,7 @@ import attrs
 
 from .._elements import ContentItem, Level, Location
 from .._model import Plan
+from .._vietnamese import modern_tones
 from ._scan import encode
 
 __all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of", "modern_uy"]
@@ -166,8 +167,8 @@ def issuer_is_party(issuer: str | None) -> bool | None:
 
 
 def modern_uy(text: str) -> str:
-    """``uỷ`` (old tone placement, any case) as ``ủy``: ``TỈNH UỶ`` is ``TỈNH ỦY``."""
-    return text.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY")
+    """Old tone placement (any case) moved to the modern place: ``TỈNH UỶ`` is ``TỈNH ỦY``."""
+    return modern_tones(text)
 
 
 class Context:
