@@ -50,10 +50,21 @@ def _notes(values: dict[str, str]) -> dict[str, str]:
     return dict(values)
 
 
+def _note_lines(values: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    return dict(values)
+
+
 @attrs.frozen(kw_only=True)
 class SourceDocument:
-    """The lines of one document, its footnotes by marker, and its name for messages."""
+    """The lines of one document, its footnotes by marker, and its name for messages.
+
+    ``footnote_lines`` gives, by marker, the first and last line where a
+    footnote's text was read (text input); empty when unknown (docx).
+    """
 
     lines: tuple[SourceLine, ...] = attrs.field(converter=_lines)
     footnotes: dict[str, str] = attrs.field(factory=dict, converter=_notes, hash=False)
+    footnote_lines: dict[str, tuple[int, int]] = attrs.field(
+        factory=dict, converter=_note_lines, hash=False
+    )
     source: str = "<text>"

@@ -43,6 +43,11 @@ BODY_HEADS = (
     "Đài",
     "Báo",
     "Chi bộ",
+    "Chi hội",
+    "Chi đoàn",
+    "Thư viện",
+    "Bảo tàng",
+    "Nhà văn hóa",
     "Đảng ủy",
     "Đảng uỷ",
     "Đảng bộ",
@@ -80,6 +85,7 @@ _VERBS = (
     "nắm",
     "tăng cường",
     "đẩy mạnh",
+    "tuyên truyền",
 )
 _VERB_RE = re.compile(
     r"(?<=\s)(?:" + "|".join(v.replace(" ", r"\s+") for v in _VERBS) + r")(?=[\s,])"

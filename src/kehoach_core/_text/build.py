@@ -66,18 +66,18 @@ def _texts(plan: Plan) -> Iterator[tuple[str, Location | None]]:
                 yield sub.text, sub.location
 
 
-def _footnotes(plan: Plan, notes: dict[str, str]) -> list[Footnote]:
+def _footnotes(
+    plan: Plan, notes: dict[str, str], lines: dict[str, tuple[int, int]]
+) -> list[Footnote]:
     out = []
     for marker, text in notes.items():
-        holder = None
-        for element_id, body in _ids_and_texts(plan):
-            if any(
-                token.endswith(marker) and token[: -len(marker)][-1:].isalpha()
-                for token in body.split()
-            ):
-                holder = element_id
-                break
-        out.append(Footnote(marker=marker, text=text, element=holder))
+        glued = re.compile(rf"(?<=[^\W\d_]){re.escape(marker)}(?!\d)")
+        holder = next(
+            (element_id for element_id, body in _ids_and_texts(plan) if glued.search(body)), None
+        )
+        where = lines.get(marker)
+        location = Location(where[0], where[1]) if where else None
+        out.append(Footnote(marker=marker, text=text, element=holder, location=location))
     return out
 
 
@@ -162,5 +162,7 @@ def build_plan(doc: SourceDocument) -> Plan:
     plan = attrs.evolve(plan, milestones=ctx.milestones.milestones(), anniversaries=anniversaries)
     plan = number_elements(plan)
     if doc.footnotes:
-        plan = number_elements(attrs.evolve(plan, footnotes=_footnotes(plan, doc.footnotes)))
+        plan = number_elements(
+            attrs.evolve(plan, footnotes=_footnotes(plan, doc.footnotes, doc.footnote_lines))
+        )
     return plan

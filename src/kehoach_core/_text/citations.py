@@ -41,8 +41,12 @@ KINDS = (
     "Luật",
 )
 _NUMBER = r"[0-9…\.]{1,12}(?:\s?[-/]\s?[0-9A-Za-zĐđ…\.]{1,15}){1,4}"
+# A law or ordinance is cited by its name before the number: ``Luật Thi đua, khen
+# thưởng số 06/2022/QH15``; the name is a few words, commas allowed, no digits.
+_NAMED = r"(?P<name>(?:\s+[^\W\d_][\w]*,?){1,8}?)\s+số"
 _CITE_RE = re.compile(
-    rf"(?P<kind>{'|'.join(KINDS)})\s+(?:số\s*:?\s*)?(?P<number>{_NUMBER})",
+    rf"(?P<kind>{'|'.join(KINDS)})(?:(?<=Luật)(?<!Bộ\sluật){_NAMED}\s*:?\s*|\s+(?:số\s*:?\s*)?)"
+    rf"(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
 _BLANK_DATE_RE = re.compile(r"ngày\s+([0-9…\.]{1,6}/[0-9…\.]{1,6}/[0-9…\.]{1,6})")
@@ -80,10 +84,12 @@ def find_citations(text: str, location: Location | None) -> list[Citation]:
         issuer_match = _ISSUER_RE.search(rest[:200])
         if issuer_match and issuer_match.start() < 40:
             issuer = _strip_tail(issuer_match.group("issuer")) or None
-        title = None
+        title = " ".join(match.group("name").split()) if match.group("name") else None
         quoted = _TITLE_QUOTED_RE.search(rest)
         about = _TITLE_ABOUT_RE.search(text, match.end(), min(end, match.end() + 240))
-        if quoted and quoted.start() < 240:
+        if title is not None:
+            pass
+        elif quoted and quoted.start() < 240:
             title = quoted.group("title").strip()
         elif about and about.start() < end and about.start() - match.end() < 240:
             title = _strip_tail(

@@ -261,15 +261,28 @@ def find_anniversaries(text: str, location: Location | None) -> list[Anniversary
     """
     out = []
     for match in _ANNIVERSARY_RE.finditer(text):
-        name = " ".join(match.group(2).split())
-        out.append(
-            Anniversary(
-                name=name,
-                years=int(match.group(1)),
-                origin=parse_date(match.group(3)),
-                on=parse_date(match.group(4)),
-                text=" ".join(match.group(0).split()),
-                location=location,
+        years = int(match.group(1))
+        spans = [(match.group(2), match.group(3), match.group(4), match.group(0))]
+        # "80 năm Cách mạng Tháng Tám (19/8/1945 - 19/8/2025) và Quốc khánh (02/9/1945 -
+        # 02/9/2025)": the second event shares the number of years printed once.
+        follow = _SHARED_RE.match(text, match.end())
+        if follow is not None:
+            spans.append((follow.group(1), follow.group(2), follow.group(3), follow.group(0)))
+        for name, origin, on, printed in spans:
+            out.append(
+                Anniversary(
+                    name=" ".join(name.split()),
+                    years=years,
+                    origin=parse_date(origin),
+                    on=parse_date(on),
+                    text=" ".join(printed.split()),
+                    location=location,
+                )
             )
-        )
     return out
+
+
+_SHARED_RE = re.compile(
+    r"\s*(?:và|,)\s+(?!\d{1,4}\s+năm\b)([^();:\d][^();:]{2,160}?)\s*\(\s*"
+    r"(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(\d{1,2}/\d{1,2}/\d{4})\s*\)"
+)

@@ -29,14 +29,23 @@ _GLUED_RE = re.compile(r"(?<=[a-zà-ỹđ])(\d{1,2})(?=[\s,.;:)”]|$)")
 
 def take_footnotes(lines: list[PhysicalLine]) -> tuple[list[PhysicalLine], dict[str, str]]:
     """The lines without the footnote texts, and the footnote texts by marker."""
+    keep, notes, _ = take_footnotes_located(lines)
+    return keep, notes
+
+
+def take_footnotes_located(
+    lines: list[PhysicalLine],
+) -> tuple[list[PhysicalLine], dict[str, str], dict[str, tuple[int, int]]]:
+    """As :func:`take_footnotes`, with the first and last physical line of each footnote."""
     first_glued: dict[str, int] = {}
     for index, line in enumerate(lines):
         for match in _GLUED_RE.finditer(line.text):
             first_glued.setdefault(match.group(1), index)
     if not first_glued:
-        return lines, {}
+        return lines, {}, {}
     keep: list[PhysicalLine] = []
     notes: dict[str, str] = {}
+    where: dict[str, tuple[int, int]] = {}
     expected = 1
     current: str | None = None
     for index, line in enumerate(lines):
@@ -46,12 +55,14 @@ def take_footnotes(lines: list[PhysicalLine]) -> tuple[list[PhysicalLine], dict[
             seen_at = first_glued.get(marker)
             if int(marker) == expected and seen_at is not None and seen_at < index:
                 notes[marker] = note.group(2)
+                where[marker] = (line.line, line.line)
                 current = marker
                 expected += 1
                 continue
         if current is not None and line.text[0].islower() and not notes[current].endswith("."):
             notes[current] = f"{notes[current]} {line.text}"
+            where[current] = (where[current][0], line.line)
             continue
         current = None
         keep.append(line)
-    return keep, notes
+    return keep, notes, where

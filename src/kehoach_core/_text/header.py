@@ -81,7 +81,7 @@ def read_header(lines: Sequence[str]) -> Header:
             text = text[: number.start()] + " " + text[number.end() :]
         place = _PLACE_DATE_RE.search(text)
         if place and header.issued_on is None and header.place is None:
-            header.place = place.group("place").strip()
+            header.place = place.group("place").strip(" *-–_") or None
             header.issued_on = _date(place.group("d"), place.group("m"), place.group("y"))
             text = text[: place.start()] + " " + text[place.end() :]
         text = " ".join(text.replace("*", " ").split()).strip(" -–_")

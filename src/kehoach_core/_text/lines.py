@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from .._errors import InputError
 from .._source import SourceDocument, SourceLine
 from .clean import PhysicalLine, clean_lines
-from .footnotes import take_footnotes
+from .footnotes import take_footnotes_located
 from .labels import split_label
 
 __all__ = ["is_upper_heading", "text_to_document"]
@@ -50,6 +50,9 @@ _GLUE_RE = re.compile(
     r"(?=(?:[-–+•]\s*|\(\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s?|[a-zđ]\)\s|Thứ\s\w+,\s)(\S))"
 )
 _TRAILER_END_RE = re.compile(r"đã\s+ký|ký\s+lên|@")
+# A capitalised legal-basis opener starts a paragraph (one basis per line in State plans).
+_OPENER_RE = re.compile(r"(?:Căn\s+cứ|Thực\s+hiện)\s")
+_HEADING_FORMATS = frozenset({"roman", "arabic1", "arabic2", "arabic3", "arabic4"})
 
 
 def is_upper_heading(text: str) -> bool:
@@ -106,9 +109,21 @@ class _Joiner:
             return not (prev_upper and cur_upper and self._roman_heading(prev))
         if first.islower():
             return False
-        if _ENDED_RE.search(last):
+        if _ENDED_RE.search(last) or _OPENER_RE.match(cur):
             return True
-        return bool(self.width) and len(last) < self.width * 0.75
+        if not self.width:
+            return False
+        if len(last) < self.width * 0.75:
+            return True
+        # A numbered heading on one physical line, followed by a capitalised line whose
+        # first word would have fitted after it: the heading ended there, it was not wrapped.
+        head = split_label(prev)
+        return (
+            prev == last
+            and head is not None
+            and head.fmt in _HEADING_FORMATS
+            and len(last) + 1 + len(cur.split()[0]) < self.width * 0.9
+        )
 
     def _roman_heading(self, prev: str) -> bool:
         label = split_label(prev)
@@ -200,8 +215,8 @@ def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
     physical = clean_lines(text)
     if not any(ch.isalnum() for line in physical for ch in line.text):
         raise InputError("empty document: no words", source=source)
-    physical, footnotes = take_footnotes(physical)
+    physical, footnotes, where = take_footnotes_located(physical)
     logical: list[SourceLine] = []
     for joined, segments in _join(physical):
         logical.extend(_split_glued(joined, segments))
-    return SourceDocument(lines=logical, footnotes=footnotes, source=source)
+    return SourceDocument(lines=logical, footnotes=footnotes, footnote_lines=where, source=source)

@@ -130,8 +130,10 @@ def build_outline(lines: Sequence[SourceLine]) -> Node:
         if level is not None:
             del stack[level:]
         else:
+            # A numbered heading never nests under a bullet or a paragraph: it closes them
+            # (``- Tuyên truyền chung:`` / ``+ ...`` / ``1.1. Trước khai mạc ...``).
             while len(stack) > 1 and (
-                (stack[-1].fmt == "para" and node.fmt in HEADING_FORMATS)
+                ((stack[-1].fmt == "para" or _is_item(stack[-1])) and node.fmt in HEADING_FORMATS)
                 or (_is_item(stack[-1]) and stack[-1].closed and stack[-1].fmt != "para")
             ):
                 stack.pop()

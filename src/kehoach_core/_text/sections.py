@@ -111,11 +111,24 @@ def _purposes(section: Node, ctx: Context, body: Body) -> None:
             target.append(item(child))
 
 
-def _content(section: Node, ctx: Context, body: Body) -> None:
+def _holds_phases(node: Node) -> bool:
+    return any(is_phase(child) for child in node.children)
+
+
+def _content(section: Node, ctx: Context, body: Body, level: int = 1) -> None:
+    # Numbered statements side by side (``1. Tuyên truyền ...``, ``2. ...``): when one of
+    # a numbering's siblings is a closed sentence, they are all items, not sub-headings.
+    statements = {
+        child.fmt for child in section.children if child.closed and child.fmt in HEADING_FORMATS
+    }
     for child in section.children:
         folded = fold(child.text)
         if is_phase(child):
             body.phases.append(build_phase(child, ctx))
+        elif level == 1 and _is_heading(child) and _holds_phases(child):
+            # ``2. Nội dung tuyên truyền theo các đợt cao điểm`` / ``2.1. Đợt 1 ...``
+            ctx.section(Part.CONTENT, child, 2)
+            _content(child, ctx, body, level=2)
         elif _is_heading(child) and "hình thức" in folded:
             _forms(child, ctx, body, level=2)
         elif _is_heading(child) and "thường xuyên" in folded:
@@ -125,6 +138,8 @@ def _content(section: Node, ctx: Context, body: Body) -> None:
             ctx.section(Part.CONTENT, child, 2)
             for grandchild in child.children:
                 ctx.note(Part.CONTENT, grandchild)
+        elif child.fmt in statements and not _holds_phases(child):
+            ctx.standing.append(item(child))
         elif _is_heading(child) and child.children:
             ctx.section(Part.CONTENT, child, 2)
             ctx.standing.extend(items(child.children))

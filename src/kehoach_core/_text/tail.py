@@ -63,10 +63,19 @@ _SIGNER_RE = re.compile(r"(?P<signer>[^<]*?)\s*<(?P<email>[^>\s]+@[^>\s]+)>")
 
 
 def purpose_of(text: str) -> RecipientPurpose:
-    """Why a recipient line sends the plan."""
+    """Why a recipient line sends the plan.
+
+    ``Như trên`` / ``Như Mục IV`` / ``Như Điều 3`` name the bodies the plan addresses
+    (those assigned tasks): they receive it to carry it out.
+
+    >>> purpose_of("- Như Mục IV;").value
+    'implement'
+    """
     folded = fold(text)
     if re.match(r"[-–+•\s]*lưu\b", folded):
         return RecipientPurpose.ARCHIVE
+    if re.match(r"[-–+•\s]*như\s+(?:trên|mục|điều|phần|khoản|điểm)\b", folded):
+        return RecipientPurpose.IMPLEMENT
     stated = re.search(r"\(([^()]{1,40})\)\s*[,;.]?\s*$|(?:^|[\s,])(để\s.{1,30})$", folded)
     scope = (stated.group(1) or stated.group(2)) if stated else ""
     for words, purpose in _PURPOSE_WORDS:
@@ -92,6 +101,9 @@ def _columns(lines: Sequence[SourceLine]) -> list[SourceLine]:
     """Undo side-by-side columns: split a line where the signature column starts."""
     out: list[SourceLine] = []
     for line in lines:
+        if line.label and line.label.strip():
+            # a docx list label (Word's bullet before a recipient) is printed text here
+            line = attrs.evolve(line, text=f"{line.label.strip()} {line.text}", label=None)
         text = line.text
         inner = _INNER_AUTHORITY_RE.search(text)
         title = _TITLE_RE.search(text) if not is_upper_heading(text) else None

@@ -106,7 +106,16 @@ def cut_zones(all_lines: Sequence[SourceLine]) -> Zones:
                 rules.append(line)
                 position += 1
                 break
-            if _is_section(line) or starts_with_any(line.text, PREAMBLE_OPENERS):
+            if _is_section(line):
+                break
+            # A rule below the title is strong evidence that everything before it is the
+            # title, even a subject line opening with "Triển khai", "Thực hiện", "Để" ...;
+            # in a docx, bold or centred lines are the title too.
+            if (
+                not has_rule
+                and starts_with_any(line.text, PREAMBLE_OPENERS)
+                and not (line.bold or line.centered)
+            ):
                 break
             title.append(line)
             position += 1
