@@ -16,26 +16,9 @@ import functools
 import re
 from collections.abc import Iterable
 
-__all__ = ["contains_any", "first_match", "fold", "keyword_re", "starts_with_any"]
+from .._vietnamese import modern_tones
 
-_OLD_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-_OLD_RE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
+__all__ = ["contains_any", "first_match", "fold", "keyword_re", "starts_with_any"]
 
 
 def fold(text: str) -> str:
@@ -43,7 +26,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowered
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return _OLD_RE.sub(lambda m: _OLD_TONES[m.group(0)], lowered)
+    return modern_tones(lowered)
 
 
 def keyword_re(words: Iterable[str]) -> re.Pattern[str]:
