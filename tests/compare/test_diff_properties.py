@@ -11,19 +11,19 @@ from kehoach_core.compare import apply_changes, diff
 from kehoach_core.testing import plans
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(plans())
 def test_diff_of_a_plan_with_itself_is_empty(plan: Plan) -> None:
     assert not diff(plan, plan)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(plans(), plans())
 def test_applying_the_diff_of_two_plans_gives_the_new_one(old: Plan, new: Plan) -> None:
     assert apply_changes(old, diff(old, new)) == new
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(plans(), st.data())
 def test_applying_the_diff_of_an_edited_plan_gives_the_edited_plan(
     plan: Plan, data: st.DataObject
@@ -43,7 +43,7 @@ def test_applying_the_diff_of_an_edited_plan_gives_the_edited_plan(
     assert apply_changes(plan, diff(plan, new)) == new
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(plans(), plans())
 def test_diff_without_positional_ids_still_round_trips(old: Plan, new: Plan) -> None:
     """Plans whose ids were edited by hand: ids are compared like any value."""
