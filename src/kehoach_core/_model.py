@@ -268,13 +268,28 @@ class DigitalSignature:
 class Signature:
     """The signature block (DOMAIN.md section 7).
 
-    ``authority`` is the marker as printed (``"T/M"``, ``"TM."``, ``"K/T"``) or
-    ``None``; ``on_behalf_of`` the collective (``"BAN THƯỜNG VỤ"``); ``title``
-    the signer's title (``"PHÓ BÍ THƯ"``); ``signer`` the name.
+    ``authority`` is the marker as printed (``"T/M"``, ``"TM."``, ``"K/T"``,
+    ``"TL."``, ``"TUQ."``, ``"Q."``) or ``None``; ``on_behalf_of`` the body or
+    head it signs for (``"BAN THƯỜNG VỤ"``, ``"GIÁM ĐỐC"``); ``title`` the
+    signer's title (``"PHÓ BÍ THƯ"``); ``signer`` the name.
+
+    A State committee signs in two tiers: ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ
+    TỊCH`` / ``PHÓ CHỦ TỊCH`` / name. The first tier (the collective) stays in
+    ``authority`` and ``on_behalf_of``; the second, between it and the signer's
+    title, is ``deputy_authority`` (its marker as printed, ``"KT."``, ``"K/T"``,
+    ``"TL."``, ``"TUQ."``, ``"Q."``) and ``deputy_for`` (the head it signs for,
+    ``"CHỦ TỊCH"``). Both are ``None`` for a one-tier block.
+
+    >>> sig = Signature(authority="TM.", on_behalf_of="ỦY BAN NHÂN DÂN",
+    ...     deputy_authority="KT.", deputy_for="CHỦ TỊCH", title="PHÓ CHỦ TỊCH")
+    >>> sig.authority_code, sig.deputy_authority_code
+    ('TM', 'KT')
     """
 
     authority: str | None = attrs.field(default=None, validator=_opt_str)
     on_behalf_of: str | None = attrs.field(default=None, validator=_opt_str)
+    deputy_authority: str | None = attrs.field(default=None, validator=_opt_str)
+    deputy_for: str | None = attrs.field(default=None, validator=_opt_str)
     title: str | None = attrs.field(default=None, validator=_opt_str)
     signer: str | None = attrs.field(default=None, validator=_opt_str)
     digital: DigitalSignature | None = attrs.field(
@@ -289,9 +304,18 @@ class Signature:
         >>> Signature(authority="T/M").authority_code, Signature(authority="KT.").authority_code
         ('TM', 'KT')
         """
-        if self.authority is None:
-            return None
-        return "".join(ch for ch in self.authority.upper() if ch.isalpha()) or None
+        return _marker_code(self.authority)
+
+    @property
+    def deputy_authority_code(self) -> str | None:
+        """The second tier's marker without punctuation (``"K/T"`` and ``"KT."`` are ``"KT"``)."""
+        return _marker_code(self.deputy_authority)
+
+
+def _marker_code(marker: str | None) -> str | None:
+    if marker is None:
+        return None
+    return "".join(ch for ch in marker.upper() if ch.isalpha()) or None
 
 
 @attrs.frozen(kw_only=True)

@@ -332,7 +332,11 @@ def signatures() -> st.SearchStrategy[Signature]:
         Signature,
         authority=_optional(st.sampled_from(("T/M", "TM.", "K/T", "KT.", "TL.", "TUQ."))),
         on_behalf_of=_optional(st.sampled_from(("BAN THƯỜNG VỤ", "ĐẢNG ỦY", "ỦY BAN NHÂN DÂN"))),
-        title=_optional(st.sampled_from(("BÍ THƯ", "PHÓ BÍ THƯ", "GIÁM ĐỐC", "CHỦ TỊCH"))),
+        deputy_authority=_optional(st.sampled_from(("KT.", "K/T", "TL.", "TUQ.", "Q."))),
+        deputy_for=_optional(st.sampled_from(("CHỦ TỊCH", "BÍ THƯ", "GIÁM ĐỐC"))),
+        title=_optional(
+            st.sampled_from(("BÍ THƯ", "PHÓ BÍ THƯ", "GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"))
+        ),
         signer=_optional(st.sampled_from(("Trần Hải Long", "Nguyễn Thị Hoa", "Lê Văn Bình"))),
         digital=_optional(digital),
         location=_optional(locations()),

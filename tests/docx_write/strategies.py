@@ -136,14 +136,32 @@ def reader_shaped_plans(draw: st.DrawFn) -> Plan:
         assignments=assignments,
         closing=closing,
         recipients=recipients,
-        signature=Signature(
-            authority="T/M" if party else "TM.",
-            on_behalf_of="BAN THƯỜNG VỤ",
-            title=draw(st.sampled_from(("BÍ THƯ", "PHÓ BÍ THƯ"))),
-            signer=draw(st.sampled_from(("Trần Hải Long", "Nguyễn Thị Hoa"))),
-        ),
+        signature=draw(_signatures(party)),
         sections=sections,
     )
+
+
+def _signatures(party: bool) -> st.SearchStrategy[Signature]:
+    """One tier (``T/M BAN THƯỜNG VỤ`` / ``BÍ THƯ``) or, for State, sometimes two."""
+    one = st.builds(
+        Signature,
+        authority=st.just("T/M" if party else "TM."),
+        on_behalf_of=st.just("BAN THƯỜNG VỤ"),
+        title=st.sampled_from(("BÍ THƯ", "PHÓ BÍ THƯ")),
+        signer=st.sampled_from(("Trần Hải Long", "Nguyễn Thị Hoa")),
+    )
+    if party:
+        return one
+    two = st.builds(
+        Signature,
+        authority=st.just("TM."),
+        on_behalf_of=st.just("ỦY BAN NHÂN DÂN"),
+        deputy_authority=st.sampled_from(("KT.", "TL.", "TUQ.")),
+        deputy_for=st.just("CHỦ TỊCH"),
+        title=st.sampled_from(("PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG")),
+        signer=st.sampled_from(("Trần Hải Long", "Nguyễn Thị Hoa")),
+    )
+    return one | two
 
 
 def _items_printed(items: Any) -> list[Any]:
@@ -188,6 +206,13 @@ def printed(plan: Plan) -> dict[str, Any]:
         "recipients": [r.text for r in plan.recipients],
         "signature": None
         if signature is None
-        else (signature.authority, signature.on_behalf_of, signature.title, signature.signer),
+        else (
+            signature.authority,
+            signature.on_behalf_of,
+            signature.deputy_authority,
+            signature.deputy_for,
+            signature.title,
+            signature.signer,
+        ),
         "unparsed": [f.text for f in plan.unparsed],
     }

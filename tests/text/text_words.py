@@ -48,7 +48,14 @@ def _pieces(plan: Plan) -> Iterator[tuple[Location | None, str]]:
         yield recipient.location, recipient.text
     signature = plan.signature
     if signature is not None:
-        parts = [signature.authority, signature.on_behalf_of, signature.title, signature.signer]
+        parts = [
+            signature.authority,
+            signature.on_behalf_of,
+            signature.deputy_authority,
+            signature.deputy_for,
+            signature.title,
+            signature.signer,
+        ]
         yield signature.location, " ".join(filter(None, parts))
         if signature.digital is not None:
             end = (

@@ -132,7 +132,8 @@ def build_plan(doc: SourceDocument) -> Plan:
         )
     style = header.style
     if style is None and signature is not None:
-        style = style_from_signature(signature.on_behalf_of, signature.title)
+        above = " ".join(p for p in (signature.on_behalf_of, signature.deputy_for) if p)
+        style = style_from_signature(above or None, signature.title)
     plan = Plan(
         issuer=header.issuer or infer_issuer([item.text for item in preamble]),
         superior_body=header.superior_body,

@@ -5,12 +5,18 @@ on one line (``ĐẢNG BỘ TỈNH LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM``
 taken apart: the motto says the format (Party or State), ``Số ...`` is the
 number, ``<place>, ngày d tháng m năm yyyy`` the place and date, and the
 remaining upper-case text names the issuing body (the last one) and the body
-above it (the one before).
+above it (the one before). A body kind alone on its line followed by a place
+alone on the next (``ỦY BAN NHÂN DÂN`` / ``XÃ AN BÌNH``) is one name split in
+two, not a body and its superior.
 
 >>> h = read_header(["ĐẢNG BỘ TỈNH LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ KIÊN MỘC",
 ...     "*", "Số 06-KH/ĐU Kiên Mộc, ngày 16 tháng 7 năm 2025"])
 >>> h.issuer, h.superior_body, str(h.number), h.place, h.issued_on.isoformat(), h.style.value
 ('ĐẢNG ỦY XÃ KIÊN MỘC', 'ĐẢNG BỘ TỈNH LẠNG SƠN', '06-KH/ĐU', 'Kiên Mộc', '2025-07-16', 'party')
+>>> h = read_header(["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+...     "XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc"])
+>>> h.issuer, h.superior_body
+('ỦY BAN NHÂN DÂN XÃ AN BÌNH', None)
 """
 
 from __future__ import annotations
@@ -41,6 +47,26 @@ _ISSUER_RE = re.compile(
     r"Sở|Phòng|Chi\s+bộ|Thường\s+trực|Ban)[^,;:]{0,80}?)\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+"
     r"(?:[Kk]ế\s+hoạch)"
 )
+
+# A body named by its kind alone, waiting for its place on the next line.
+_KIND_ONLY_RE = re.compile(
+    r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND"
+    r"|THƯỜNG\s+TRỰC\s+(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND)"
+    r"|ỦY\s+BAN\s+MẶT\s+TRẬN\s+TỔ\s+QUỐC\s+VIỆT\s+NAM|ĐẢNG\s+(?:ỦY|UỶ)|ĐẢNG\s+BỘ"
+    r"|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|BAN\s+CHỈ\s+ĐẠO|BAN\s+TỔ\s+CHỨC"
+)
+# A place alone: an administrative unit and its name (not HUYỆN ỦY, a Party committee).
+_PLACE_ONLY_RE = re.compile(
+    r"(?:XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU|HUYỆN|QUẬN|THỊ\s+XÃ|TỈNH|THÀNH\s+PHỐ)\s+"
+    r"(?!(?:ỦY|UỶ)\b)[^\s,;]+(?:\s+[^\s,;]+){0,4}"
+)
+
+
+def _joins(previous: str, text: str) -> bool:
+    """True when ``text`` continues the body name ``previous`` on a new line."""
+    if text.startswith("VÀ ") or previous.endswith((",", " VÀ")):
+        return True
+    return bool(_KIND_ONLY_RE.fullmatch(previous) and _PLACE_ONLY_RE.fullmatch(text))
 
 
 @attrs.define
@@ -89,7 +115,7 @@ def read_header(lines: Sequence[str]) -> Header:
             continue
         letters = [ch for ch in text if ch.isalpha()]
         if letters and all(ch.isupper() for ch in letters):
-            if bodies and (text.startswith("VÀ ") or bodies[-1].endswith((",", " VÀ"))):
+            if bodies and _joins(bodies[-1], text):
                 bodies[-1] = f"{bodies[-1]} {text}"
             else:
                 bodies.append(text)

@@ -6,7 +6,7 @@ heading or paragraph, keeping the first and last physical line.
 
 A physical line starts a new logical line when it opens with a numbering label
 (``I-``, ``1.``, ``2.1.``, ``a)``, ``(1)``, ``-``, ``+``, ``Thứ nhất,``), a marker
-(``Đợt 2``, ``Nơi nhận``, ``T/M``), when the line before it clearly ended
+(``Đợt 2``, ``Giai đoạn 2``, ``Nơi nhận``, ``T/M``), when the line before it clearly ended
 (``.``, ``:``, ``!``, ``?``, ``…``) or was short, or when either of the two is an
 upper-case heading. A hyphen between words (*kinh tế - xã hội*) is never a
 bullet; a ``-`` followed by a year after a line ending in a number is the
@@ -39,7 +39,7 @@ __all__ = ["is_upper_heading", "text_to_document"]
 MAX_TEXT_CHARS = 50 * 1024 * 1024
 
 _MARKER_RE = re.compile(
-    r"(?:Đợt\s+(?:\d{1,2}|[IVX]{1,4})\b|Nơi\s+nhận|T/M\b|TM\.|K/T\b|KT\.|T/L\b|TL\.|TUQ\.|"
+    r"(?:(?:Đợt|Giai\s+đoạn)\s+(?:\d{1,2}|[IVX]{1,4})\b|Nơi\s+nhận|T/M\b|TM\.|K/T\b|KT\.|T/L\b|TL\.|TUQ\.|"
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2})"
 )
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

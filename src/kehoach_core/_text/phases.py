@@ -1,6 +1,8 @@
-"""Phases (*Đợt*) and sub-phases, with their windows and content.
+"""Phases (*Đợt*, *Giai đoạn*, *Bước*) and sub-phases, with their windows and content.
 
-A phase heading reads ``Đợt 2: Từ sau Đại hội ... đến Đại hội XIV của Đảng``.
+A phase heading reads ``Đợt 2: Từ sau Đại hội ... đến Đại hội XIV của Đảng``;
+``Giai đoạn 2 (từ ngày 01/10/2025 đến ngày 31/12/2025):`` and ``Bước 1: ...``
+are read the same way (ordinal, then the window).
 Sub-phases come as ``2.1.`` headings, ``Thứ nhất, / Thứ hai, ...`` paragraphs,
 ``- Trước khai mạc ...:`` bullets with ``+`` items, or a paragraph such as
 *Đặc biệt, trong thời gian diễn ra Đại hội ...:* followed by its items.
@@ -22,7 +24,10 @@ from .vocab import fold, starts_with_any
 
 __all__ = ["build_phase", "is_phase"]
 
-_PHASE_RE = re.compile(r"(?:Đợt|ĐỢT|đợt)\s+(?:thứ\s+)?(\d{1,2}|[IVXL]{1,6})\b\s*[:.\-–]?\s*")
+_PHASE_RE = re.compile(
+    r"(?:Đợt|ĐỢT|đợt|Giai\s+đoạn|GIAI\s+ĐOẠN|giai\s+đoạn|Bước|BƯỚC|bước)"
+    r"\s+(?:thứ\s+)?(\d{1,2}|[IVXL]{1,6})\b\s*[:.\-–]?\s*"
+)
 _TIME_RE = re.compile(
     r"trước\s+(?:khi\s+)?khai\s+mạc|trước\s+thềm|trong\s+(?:thời\s+gian|quá\s+trình)\s+diễn\s+ra"
     r"|sau\s+(?:khi\s+)?bế\s+mạc|từ\s+ngày|đến\s+ngày|từ\s+nay|từ\s+sau"
@@ -34,7 +39,7 @@ _BESIDES = ("bên cạnh", "ngoài ra", "ngoài các nội dung")
 
 
 def is_phase(node: Node) -> bool:
-    """True for a heading that opens a phase (``1. Đợt 1: ...``, ``ĐỢT 2``)."""
+    """True for a heading that opens a phase (``1. Đợt 1: ...``, ``ĐỢT 2``, ``Giai đoạn 2``)."""
     return bool(_PHASE_RE.match(node.text))
 
 
@@ -55,7 +60,10 @@ def _window_text(text: str) -> str:
     text = _PHASE_RE.sub("", text, count=1)
     text = re.sub(r"^(?:Thứ\s+\w+|Đặc\s+biệt)\s*,\s*", "", text)
     cut = _CUT_RE.search(text)
-    return (text[: cut.start()] if cut else text).strip(" ,:")
+    text = (text[: cut.start()] if cut else text).strip(" ,:")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()  # ``Giai đoạn 2 (từ ngày ... đến ngày ...):``
+    return text
 
 
 def _is_subphase(node: Node) -> bool:
@@ -79,7 +87,7 @@ def build_phase(node: Node, ctx: Context, parent_start: Anchor | None = None) ->
         elif (
             child.fmt == "para"
             and starts_with_any(child.text, _BESIDES)
-            and "đợt" in fold(child.text)
+            and any(word in fold(child.text) for word in ("đợt", "giai đoạn"))
         ):
             ctx.standing.append(item(child))
         else:

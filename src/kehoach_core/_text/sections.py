@@ -9,7 +9,7 @@ them, level-2 headings are recorded too (``1. Mục đích``, ``2. Yêu cầu``,
 Where things go:
 
 * one heading *Mục đích, yêu cầu*: its items are purposes;
-* *Đợt N* headings: phases; *... thường xuyên*: standing content;
+* *Đợt N* (*Giai đoạn N*, *Bước N*) headings: phases; *... thường xuyên*: standing content;
 * a *Thời gian ...* subsection (``3 . Thời gian tuyên truyền``): its items are
   notes of the content part (they state timing, not content);
 * prose introducing a section (*Nội dung tuyên truyền chia thành 03 đợt ...*):

@@ -3,9 +3,11 @@
 In a PDF the recipients and the signature sit side by side, so extraction can
 interleave their lines; each line is classified on its own:
 
-* ``T/M BAN THƯỜNG VỤ`` (``TM.``, ``K/T``, ``KT.``, ``T/L``, ``TL.``, ``TUQ.``): the
-  authority and the body it signs for (a title glued on the same line, as in
-  ``T/M BAN THƯỜNG VỤ BÍ THƯ``, is split off);
+* ``T/M BAN THƯỜNG VỤ`` (``TM.``, ``K/T``, ``KT.``, ``T/L``, ``TL.``, ``TUQ.``,
+  ``Q.``): the authority and the body it signs for (a title glued on the same
+  line, as in ``T/M BAN THƯỜNG VỤ BÍ THƯ``, is split off); a second marker line
+  (``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``) is the second
+  tier, the head the signer signs for;
 * other upper-case lines: the signer's title;
 * ``- Name (để b/c);``, ``Lưu VT``, template blanks: recipients;
 * a short line of capitalised words after the title: the signer.
@@ -31,7 +33,7 @@ from .vocab import fold
 
 __all__ = ["purpose_of", "read_tail", "read_trailer"]
 
-_AUTHORITY_RE = re.compile(r"(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s*")
+_AUTHORITY_RE = re.compile(r"(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.(?=\s*[A-ZĐ]))\s*")
 _TITLES = (
     "PHÓ BÍ THƯ THƯỜNG TRỰC",
     "PHÓ BÍ THƯ",
@@ -120,29 +122,67 @@ def _loc(line: SourceLine) -> Location:
     return Location(line.line, line.end_line if line.end_line is not None else line.line)
 
 
+@attrs.define
+class _Block:
+    """The signature block as it is read, tier by tier."""
+
+    tiers: list[tuple[str, str | None]] = attrs.field(factory=list)
+    title: str | None = None
+    signer: str | None = None
+    used: list[int] = attrs.field(factory=list)
+
+    def marker(self, marker: str, rest: str) -> None:
+        """A marker line: a tier, with the title glued after it split off."""
+        glued = _TITLE_RE.search(" " + rest)
+        if glued and glued.start() > 0:
+            self.title = glued.group(1)
+            rest = rest[: glued.start() - 1].strip()
+        self.tiers.append((marker, rest or None))
+
+    def upper(self, text: str) -> None:
+        """An upper-case line: what the last tier signs for, else (part of) the title."""
+        if self.tiers and self.tiers[-1][1] is None and self.title is None:
+            self.tiers[-1] = (self.tiers[-1][0], text)
+        else:
+            self.title = text if self.title is None else f"{self.title} {text}"
+
+    def signature(self) -> Signature | None:
+        if not (self.tiers or self.title or self.signer):
+            return None
+        first = self.tiers[0] if self.tiers else (None, None)
+        second = self.tiers[1] if len(self.tiers) > 1 else (None, None)
+        used = self.used
+        return Signature(
+            authority=first[0],
+            on_behalf_of=first[1],
+            deputy_authority=second[0],
+            deputy_for=second[1],
+            title=self.title,
+            signer=self.signer,
+            location=Location(min(used), max(used)) if used else None,
+        )
+
+
 def read_tail(
     lines: Sequence[SourceLine], ctx: Context
 ) -> tuple[list[Recipient], Signature | None]:
-    """Recipients and the signature block from the tail lines."""
+    """Recipients and the signature block (one or two tiers) from the tail lines."""
     recipients: list[Recipient] = []
-    authority = on_behalf = title = signer = None
-    used: list[int] = []
+    block = _Block()
     in_recipients = False
     for line in _columns(lines):
         text = line.text
         marker = _AUTHORITY_RE.match(text)
-        if marker and authority is not None:
-            ctx.fragment(text, "a second signing authority", _loc(line))
+        if marker and (len(block.tiers) == 2 or (block.tiers and block.title is not None)):
+            ctx.fragment(
+                text,
+                "a further signing authority in the recipients and signature block",
+                _loc(line),
+            )
             continue
         if marker:
-            authority = marker.group(1)
-            rest = text[marker.end() :].strip()
-            glued = _TITLE_RE.search(" " + rest)
-            if glued and glued.start() > 0:
-                title = glued.group(1)
-                rest = rest[: glued.start() - 1].strip()
-            on_behalf = rest or None
-            used.append(line.line)
+            block.marker(marker.group(1), text[marker.end() :].strip())
+            block.used.append(line.line)
             continue
         head = _RECIPIENTS_RE.match(text)
         if head:
@@ -157,18 +197,15 @@ def read_tail(
                 recipients.append(_recipient(rest, _loc(line)))
             continue
         if is_upper_heading(text) and not text.startswith(("-", "–")):
-            if authority and on_behalf is None and title is None:
-                on_behalf = text
-            else:
-                title = text if title is None else f"{title} {text}"
-            used.append(line.line)
+            block.upper(text)
+            block.used.append(line.line)
             continue
         if in_recipients and (text[0] in "-–+•…." or fold(text).startswith("lưu")):
             recipients.append(_recipient(text, _loc(line)))
             continue
-        if (authority or title) and signer is None and _NAME_RE.fullmatch(text):
-            signer = text
-            used.append(line.line)
+        if (block.tiers or block.title) and block.signer is None and _NAME_RE.fullmatch(text):
+            block.signer = text
+            block.used.append(line.line)
             continue
         if in_recipients and recipients and not recipients[-1].text.endswith((",", ";", ".")):
             last = recipients.pop()
@@ -177,16 +214,7 @@ def read_tail(
             recipients.append(_recipient(joined, Location(start, line.line)))
             continue
         ctx.fragment(text, "not understood in the recipients and signature block", _loc(line))
-    signature = None
-    if authority or title or signer:
-        signature = Signature(
-            authority=authority,
-            on_behalf_of=on_behalf,
-            title=title,
-            signer=signer,
-            location=Location(min(used), max(used)) if used else None,
-        )
-    return recipients, signature
+    return recipients, block.signature()
 
 
 def read_trailer(lines: Sequence[SourceLine]) -> DigitalSignature | None:

@@ -45,7 +45,7 @@ __all__ = ["docx_to_document"]
 
 _MAX_STYLE_DEPTH = 32
 _TITLES = ("CONG HOA XA HOI CHU NGHIA VIET NAM", "DANG CONG SAN VIET NAM")
-_AUTHORITY = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s")
+_AUTHORITY = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 
 
 def docx_to_document(data: bytes, *, source: str = "<bytes>") -> SourceDocument:

@@ -409,7 +409,12 @@ class _PlanWriter:
         signature = plan.signature
         tail_fragments = [f for f in plan.unparsed if "recipients" in f.reason]
         has_signer = signature is not None and (
-            signature.authority or signature.on_behalf_of or signature.title or signature.signer
+            signature.authority
+            or signature.on_behalf_of
+            or signature.deputy_authority
+            or signature.deputy_for
+            or signature.title
+            or signature.signer
         )
         if plan.recipients or has_signer or tail_fragments:
             left_mm = fmt.columns_mm[0] + 5
@@ -449,6 +454,10 @@ class _PlanWriter:
         head = " ".join(p for p in (signature.authority, signature.on_behalf_of) if p)
         if head:
             yield head, "signature", None
+        # the second tier (``KT. CHỦ TỊCH`` under ``TM. ỦY BAN NHÂN DÂN``): bold caps too
+        deputy = " ".join(p for p in (signature.deputy_authority, signature.deputy_for) if p)
+        if deputy:
+            yield deputy, "signature", None
         if signature.title:
             yield signature.title, "signature", self.fmt.signer_title_bold
         if signature.signer:

@@ -37,7 +37,10 @@ __all__ = [
 ]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_PHASE_PREFIX = re.compile(r"^\s*(?:Đợt|đợt|ĐỢT)\s*\w+\s*[:.\-–]\s*")
+_PHASE_PREFIX = re.compile(
+    r"^\s*(?:Đợt|đợt|ĐỢT|Giai\s+đoạn|giai\s+đoạn|GIAI\s+ĐOẠN|Bước|BƯỚC)\s*\w+\s*[:.\-–]\s*"
+)
+_PHASE_WORD = re.compile(r"^\s*(Giai\s+đoạn|GIAI\s+ĐOẠN|Bước|BƯỚC)\s+\w")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*$")
 
 
@@ -66,11 +69,18 @@ def _label(label: str) -> str:
 
 
 def phase_name(phase: Phase, parent: str | None) -> str:
-    """A short name: ``Đợt 2`` for a phase, ``Đợt 2.1`` or ``Đợt 2 (Thứ nhất)`` for a sub-phase."""
+    """A short name: ``Đợt 2`` for a phase, ``Đợt 2.1`` or ``Đợt 2 (Thứ nhất)`` for a sub-phase.
+
+    A phase headed *Giai đoạn N* or *Bước N* keeps its word:
+
+    >>> phase_name(Phase(ordinal=2, heading="Giai đoạn 2: Từ ngày 01/10/2025"), None)
+    'Giai đoạn 2'
+    """
     label = _label(phase.label)
     if parent is None:
         if phase.ordinal is not None:
-            return f"Đợt {phase.ordinal}"
+            word = _PHASE_WORD.match(clean(phase.heading))
+            return f"{' '.join(word[1].split()).capitalize() if word else 'Đợt'} {phase.ordinal}"
         if label:
             return f"Đợt {label}" if _NUMBERED.match(label) else label
         return one_line(phase.heading, 30) or phase.id

@@ -33,22 +33,21 @@ def _sig_line(ctx: Context) -> int | None:
     hint_en="Party documents use T/M, K/T, T/L; State documents TM., KT., TL.; a Party "
     "committee's collective signs T/M.",
     doc="The authority marker must fit the format: Party (HD 36) writes `T/M`, `K/T`, "
-    "`T/L`; State (NĐ 30) writes `TM.`, `KT.`, `TL.`. A Party committee is a collective: "
-    "its deputy signs `T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ`, never `K/T`; and a collective's "
-    "signature needs a marker at all.",
+    "`T/L`; State (NĐ 30) writes `TM.`, `KT.`, `TL.` (and `TUQ.`, `Q.`). Both tiers of a "
+    "two-tier block (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`) are checked. A Party committee "
+    "is a collective: its deputy signs `T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ`, never `K/T`; and a "
+    "collective's signature needs a marker at all.",
 )
 def authority_marker(ctx: Context) -> Iterator[Hit]:
     sig = ctx.plan.signature
     if sig is None:
         return
     line = _sig_line(ctx)
-    marker = (sig.authority or "").strip()
-    code = sig.authority_code
     party = ctx.party
     collective = bool(ctx.plan.issuer and _COLLECTIVE.search(modern_uy(ctx.plan.issuer))) or bool(
         sig.on_behalf_of and _COLLECTIVE.search(modern_uy(sig.on_behalf_of))
     )
-    if not marker:
+    if not (sig.authority or "").strip():
         if party and collective and sig.title:
             yield Hit(
                 element="signature",
@@ -61,6 +60,17 @@ def authority_marker(ctx: Context) -> Iterator[Hit]:
                 },
             )
         return
+    tiers = ((sig.authority, sig.authority_code), (sig.deputy_authority, sig.deputy_authority_code))
+    for printed, code in tiers:
+        marker = (printed or "").strip()
+        if marker:
+            yield from _marker_hits(marker, code, party, collective, line)
+
+
+def _marker_hits(
+    marker: str, code: str | None, party: bool | None, collective: bool, line: int | None
+) -> Iterator[Hit]:
+    """What is wrong with one tier's marker in this format."""
     slash = "/" in marker
     if party is True and not slash and code in {"TM", "KT", "TL"}:
         yield Hit(

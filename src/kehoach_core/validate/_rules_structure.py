@@ -210,7 +210,7 @@ def phases_order(ctx: Context) -> Iterator[Hit]:
         previous = phase.ordinal
 
 
-_PHASE_WORD = re.compile(r"^\s*Đợt\s+(\d+|[IVX]+)\b")
+_PHASE_WORD = re.compile(r"^\s*(Đợt|ĐỢT|Giai\s+đoạn|GIAI\s+ĐOẠN|Bước|BƯỚC)\s+(\d+|[IVX]+)\b")
 
 
 @rule(
@@ -228,7 +228,8 @@ def phase_numeral_style(ctx: Context) -> Iterator[Hit]:
     for phase in ctx.plan.phases:
         m = _PHASE_WORD.match(phase.heading)
         if m:
-            styles.append((phase, m[1], "arabic" if m[1].isdigit() else "roman"))
+            word = " ".join(m[1].split()).capitalize()
+            styles.append((phase, f"{word} {m[2]}", "arabic" if m[2].isdigit() else "roman"))
     counts = {s: sum(1 for *_, t in styles if t == s) for s in ("arabic", "roman")}
     if min(counts.values()) == 0:
         return
@@ -240,7 +241,7 @@ def phase_numeral_style(ctx: Context) -> Iterator[Hit]:
                 line=_line(phase),
                 excerpt=phase.heading[:80],
                 args={
-                    "label": f"Đợt {label}",
+                    "label": label,
                     "style_vi": "La Mã" if style == "roman" else "Ả Rập",
                     "style_en": style.capitalize() if style == "roman" else "Arabic",
                 },
