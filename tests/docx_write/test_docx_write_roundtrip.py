@@ -87,14 +87,14 @@ def test_example_plan_keeps_its_wording(name):
     assert [s for s in before["sections"] if s not in after["sections"]] == []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reader_shaped_plans())
 def test_reader_shaped_plans_keep_their_wording(plan):
     """Plans shaped as a reader reads them: every printed field comes back unchanged."""
     assert printed(reread(plan)) == printed(plan)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reader_shaped_plans())
 def test_reader_shaped_plans_round_trip_exactly_once_read(plan):
     """After one reading (which derives ids, kinds, windows ...), write → read is the identity."""
@@ -102,7 +102,7 @@ def test_reader_shaped_plans_round_trip_exactly_once_read(plan):
     assert differences(strip_locations(first), strip_locations(reread(first))) == []
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_any_plan_as_read_back_round_trips_exactly(plan):
     """For any generated plan P, read(write(P)) is a fixed point of write → read."""
