@@ -116,6 +116,20 @@ def test_content_in_another_phase_is_at_most_partial():
     assert "not the phase" in row.reason
 
 
+def test_purpose_found_only_as_content_is_at_most_partial():
+    aim = "Củng cố niềm tin của Nhân dân đối với Đảng, quyết tâm thực hiện thắng lợi Nghị quyết."
+    sup = Plan(purposes=[ContentItem(text=aim)])
+    as_content = Plan(
+        purposes=[ContentItem(text="Treo cờ Tổ quốc.")],
+        phases=[Phase(id="phase1", ordinal=1, heading="Đợt 1", content=[ContentItem(text=aim)])],
+    )
+    row = compare(sup, as_content).items[0]
+    assert row.status is Status.PARTIAL
+    assert "as content" in row.reason
+    as_purpose = Plan(purposes=[ContentItem(text=aim)])
+    assert compare(sup, as_purpose).items[0].status is Status.COVERED
+
+
 def test_diacritic_folding_matches_damaged_text():
     sup = _plan("Quy chế bầu cử trong Đảng và tiêu chuẩn nhân sự.")
     sub = _plan("Quy che bau cu trong Dang va tieu chuan nhan su.")

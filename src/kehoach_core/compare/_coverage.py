@@ -58,7 +58,8 @@ class Thresholds:
     other_phase: float = 0.8
     """Factor on the score of a candidate in a phase that does not answer the item's phase."""
     other_part: float = 0.9
-    """Factor on the score of a candidate in another part (a form's item for phase content)."""
+    """Factor on the score of a candidate in another part (a form's item for phase content,
+    content for a purpose or requirement)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -328,6 +329,7 @@ def _reason(
     others: list[str],
     out_of_phase: bool,
     where: str,
+    aim: bool = False,
 ) -> str:
     names = ", ".join([best, *others])
     share = round(score * 100)
@@ -336,11 +338,16 @@ def _reason(
             return f"covered together by {names} ({share}% of its points)"
         return f"{share}% of its points are in {best}"
     if status is Status.PARTIAL:
+        if out_of_phase and aim:
+            return f"found in {names}, but as content ({where}), not as a purpose or requirement"
         if out_of_phase:
             return f"found in {names}, but in {where}, not the phase that answers this one"
         return f"only part of it is in {names} ({share}% of its points)"
     return f"no subordinate item carries its key words (closest: {best}, {score:.2f})"
 
+
+_AWAY = {"aims": "content"}
+"""Where the partners of an answer found outside the item's own region come from."""
 
 _CANDIDATES = 12
 """Subordinate candidates scored for each superior item."""
@@ -360,16 +367,16 @@ def _region(entry: _Entry) -> str:
 def _best_group(
     matcher: Matcher,
     i: int,
-    s: _Entry,
     scored: list[tuple[float, float, Candidate]],
     sub: list[_Entry],
+    region: str,
 ) -> tuple[float, list[tuple[int, float, Candidate]]]:
     """The best candidate, joined by up to two more that carry points it lacks.
 
-    Partners come from the region (aims or content) of the plan where this kind
-    of item is answered: a purpose is not completed by a phase's item, nor a
-    phase's item by a purpose. Returns the group's score and its members as
-    (index, score, candidate).
+    Partners come from ``region`` (aims or content): where this kind of item is
+    answered, so that a purpose is not completed by a phase's item, nor a phase's
+    item by a purpose. Returns the group's score and its members as (index,
+    score, candidate).
     """
     if not scored:
         return 0.0, []
@@ -378,7 +385,6 @@ def _best_group(
     group = [(best.index, best_score, best)]
     chosen = [best.index]
     carried = best.containment
-    region = _region(s)
     pool = [x for x in scored[1:] if _region(sub[x[2].index]) == region]
     while pool and len(chosen) < _MERGE_MAX:
         gains = [(matcher.carried(i, [*chosen, x[2].index]), x) for x in pool]
@@ -429,12 +435,13 @@ def compare(
                     links.setdefault(item.implements, []).append(entry)
 
     def factor(s: _Entry, t: _Entry) -> tuple[float, bool]:
+        if _region(s) == "aims":
+            # A purpose or requirement that the subordinate states only as content (a
+            # phase's item, standing content, a form) is partial at most, like an item
+            # found only in another phase.
+            return (1.0, False) if _region(t) == "aims" else (th.other_part, True)
         if t.part == "form":
             return th.other_part, False
-        if s.part in ("purposes", "requirements"):
-            return (
-                (1.0, False) if t.part in ("purposes", "requirements") else (th.other_part, False)
-            )
         if s.part == "standing" or t.part == "standing" or not sub_has_phases:
             return 1.0, False
         if t.part != "phase":
@@ -482,10 +489,13 @@ def compare(
         for c in cands:
             f, elsewhere = factor(s, sub[c.index])
             (away if elsewhere else home).append((c.score * f, f, c))
-        home_score, home_group = _best_group(matcher, i, s, home, sub)
-        away_score, away_group = _best_group(matcher, i, s, away, sub)
-        # Covered needs an answer where the item is answered (its phase); content found
-        # only in another phase makes the item partial at most.
+        region = _region(s)
+        home_score, home_group = _best_group(matcher, i, home, sub, region)
+        # Away, an aim is answered by content: content completes it there.
+        away_score, away_group = _best_group(matcher, i, away, sub, _AWAY.get(region, region))
+        # Covered needs an answer where the item is answered (its phase; a purpose or
+        # requirement among the aims); content found only elsewhere makes the item
+        # partial at most.
         best_away = bool(away_group) and away_score > home_score and home_score < th.covered
         score = round(min(away_score if best_away else home_score, 1.0), 3)
         group = away_group if best_away else home_group
@@ -517,6 +527,7 @@ def compare(
                     others,
                     best_away,
                     _section_of(sub[first.index]),
+                    region == "aims",
                 ),
             )
         )
