@@ -1,7 +1,7 @@
 """Reading whole plans: from text, and from a docx made of each, against baselines.
 
 Run ``python benchmarks/bench_read.py``. For each real plan in
-``../shared/corpus`` this one process times, best of several rounds:
+``../shared/corpus`` this one process times:
 
 * ``read_text(text)``: the whole text pipeline into a Plan (aim: under 20 ms
   for a 30 KB plan);
@@ -11,14 +11,18 @@ Run ``python benchmarks/bench_read.py``. For each real plan in
 * ``docx2python`` extracting the same file, when it is installed
   (``pip install docx2python``); skipped otherwise.
 
-It prints times and ratios and never fails on a time.
+The candidates are interleaved: every round times each of them in turn, so a
+slow spell of a noisy machine hits them alike. Reported: the best time of the
+rounds, the ratio of the best times, and the median of the per-round ratios
+(``read`` over the floor of the same round). It never fails on a time.
 """
 
 from __future__ import annotations
 
 import io
+import statistics
 import sys
-import timeit
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,18 +37,35 @@ from kehoach_core import read, read_text  # noqa: E402
 from kehoach_core._text import text_to_document  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-ROUNDS = 7
-
-
-def best_ms(function: Callable[[], Any]) -> float:
-    timer = timeit.Timer(function)
-    number, _ = timer.autorange()
-    return min(timer.repeat(ROUNDS, number)) / number * 1000
+ROUNDS = 15
+ROUND_SECONDS = 0.05
 
 
 def floor(data: bytes) -> list[str]:
     document = docx.Document(io.BytesIO(data))
     return [paragraph.text for paragraph in document.paragraphs]
+
+
+def per_call_ms(function: Callable[[], Any], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        function()
+    return (time.perf_counter() - start) / number * 1000
+
+
+def calls_per_round(function: Callable[[], Any]) -> int:
+    function()  # warm up
+    return max(1, int(ROUND_SECONDS / (per_call_ms(function, 1) / 1000)))
+
+
+def interleaved(candidates: dict[str, Callable[[], Any]]) -> dict[str, list[float]]:
+    """Per-call times (ms) of each candidate, one entry per round, candidates alternating."""
+    numbers = {name: calls_per_round(function) for name, function in candidates.items()}
+    times: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(ROUNDS):
+        for name, function in candidates.items():
+            times[name].append(per_call_ms(function, numbers[name]))
+    return times
 
 
 def main() -> int:
@@ -56,21 +77,29 @@ def main() -> int:
     except ImportError:
         docx2python = None
     print(
-        f"{'plan':32} {'KB':>5} {'text ms':>8} {'floor ms':>9} {'docx ms':>8} {'ratio':>6}", end=""
+        f"{'plan':32} {'KB':>5} {'text ms':>8} {'floor ms':>9} {'docx ms':>8} {'ratio':>6}"
+        f" {'median':>7} {'docx2python ms':>15}"
     )
-    print(f" {'docx2python ms':>15}")
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         data = docx_from_lines([line.text for line in text_to_document(text).lines])
-        text_ms = best_ms(lambda text=text: read_text(text))
-        floor_ms = best_ms(lambda data=data: floor(data))
-        docx_ms = best_ms(lambda data=data: read(data))
-        other = "not installed"
+        candidates: dict[str, Callable[[], Any]] = {
+            "text": lambda text=text: read_text(text),
+            "floor": lambda data=data: floor(data),
+            "docx": lambda data=data: read(data),
+        }
         if docx2python is not None:
-            other = f"{best_ms(lambda data=data: docx2python(io.BytesIO(data)).text):.1f}"
+            candidates["docx2python"] = lambda data=data: docx2python(io.BytesIO(data)).text
+        times = interleaved(candidates)
+        best = {name: min(values) for name, values in times.items()}
+        paired = statistics.median(
+            ours / base for ours, base in zip(times["docx"], times["floor"], strict=True)
+        )
+        other = f"{best['docx2python']:.1f}" if "docx2python" in best else "not installed"
         print(
-            f"{path.stem:32} {len(text.encode()) / 1024:5.1f} {text_ms:8.1f} {floor_ms:9.1f}"
-            f" {docx_ms:8.1f} {docx_ms / floor_ms:6.2f} {other:>15}"
+            f"{path.stem:32} {len(text.encode()) / 1024:5.1f} {best['text']:8.1f}"
+            f" {best['floor']:9.1f} {best['docx']:8.1f} {best['docx'] / best['floor']:6.2f}"
+            f" {paired:7.2f} {other:>15}"
         )
     return 0
 

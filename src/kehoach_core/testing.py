@@ -20,6 +20,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from ._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge, Open, Window
@@ -340,7 +341,14 @@ def signatures() -> st.SearchStrategy[Signature]:
         signer=_optional(st.sampled_from(("Trần Hải Long", "Nguyễn Thị Hoa", "Lê Văn Bình"))),
         digital=_optional(digital),
         location=_optional(locations()),
-    )
+    ).map(_second_tier_needs_a_first)
+
+
+def _second_tier_needs_a_first(signature: Signature) -> Signature:
+    """A second authority (``KT. CHỦ TỊCH``) only stands under a first one (``TM. ...``)."""
+    if signature.authority is None or signature.deputy_authority is None:
+        return attrs.evolve(signature, deputy_authority=None, deputy_for=None)
+    return signature
 
 
 @st.composite

@@ -1,7 +1,8 @@
 """The Word (.docx) adapter: read a docx into the reader's form, write plans as docx.
 
-Reading: :func:`docx_to_document` checks the bytes (:mod:`._safety`), opens
-them with python-docx and returns a :class:`~kehoach_core._source.SourceDocument`:
+Reading: :func:`docx_to_document` checks the bytes (:mod:`._safety`), reads the
+parts it needs (document, styles, numbering, footnotes) with a hardened lxml
+parser and returns a :class:`~kehoach_core._source.SourceDocument`:
 one line per paragraph, with Word's automatic numbering as ``label``, layout
 hints (bold, centred, header table) and the footnotes by marker;
 ``kehoach_core.read`` turns it into a plan.

@@ -3,8 +3,13 @@
 It turns the body, the styles, the numbering definitions and the footnotes
 into plain records (:class:`Paragraph`, :class:`Table`, :class:`StyleInfo`,
 :class:`~._numbering.NumberingDefs`) that the rest of the adapter reads
-without knowing any XML. Elements come from python-docx's parsed parts, or
-from :func:`parse_part` for parts python-docx keeps as bytes (footnotes).
+without knowing any XML. :func:`read_parts` finds and parses the parts it
+needs straight from the package's zip (checked beforehand by :mod:`._safety`):
+the main document, named by the package relationships and checked to be a
+Word document by its content type, and, through the main document's own
+relationships (their targets honoured, not assumed), the styles, numbering and
+footnotes. Every part goes through one hardened parser: no entities resolved,
+no DTD loaded, no network, no huge trees.
 
 Text is read as Word displays it: ``w:t`` text; a tab, a line or page break
 and a carriage return become a space; a non-breaking hyphen a ``-``; deleted
@@ -15,26 +20,31 @@ simple fields are kept.
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from ._numbering import LevelDef, NumberingDefs, NumDef, clamp
 
 __all__ = [
     "Block",
     "Cell",
+    "NotAWordDocument",
     "Paragraph",
     "Run",
     "StyleInfo",
     "StyleTable",
     "Table",
+    "WordParts",
     "body_blocks",
     "parse_part",
     "read_footnotes",
     "read_numbering",
+    "read_parts",
 ]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -117,9 +127,143 @@ class StyleInfo:
     ilvl: int | None = None
 
 
-def parse_part(blob: bytes) -> Any:
-    """Parse an XML part python-docx kept as bytes (already checked by the safety layer)."""
-    return parse_xml(blob)
+def _parser() -> etree.XMLParser:
+    """A parser for untrusted parts (one per package read: lxml parsers are not shared
+    between threads). Blank text between elements is dropped, as python-docx did."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_blank_text=True,
+    )
+
+
+def parse_part(blob: bytes, parser: etree.XMLParser | None = None) -> Any:
+    """The root element of an XML part (already checked by the safety layer)."""
+    return etree.fromstring(blob, parser if parser is not None else _parser())
+
+
+# -- package ----------------------------------------------------------------------------
+
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RT_OFFICE_DOCUMENT = _RT + "officeDocument"
+_RT_STYLES = _RT + "styles"
+_RT_NUMBERING = _RT + "numbering"
+_RT_FOOTNOTES = _RT + "footnotes"
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+class NotAWordDocument(ValueError):
+    """The main part of the package is not a Word document's (a .docm, a .dotx, ...)."""
+
+    def __init__(self, content_type: str) -> None:
+        self.content_type = content_type
+        if "macroenabled" in content_type.lower():
+            what = "a macro-enabled Word file (.docm/.dotm)"
+        elif ".template." in content_type:
+            what = "a Word template (.dotx)"
+        else:
+            what = "not a Word document"
+        super().__init__(f"{what}, content type {content_type!r}; save it as .docx")
+
+
+@dataclass(slots=True)
+class WordParts:
+    """The parsed parts the reader uses (``None``: the document has no such part)."""
+
+    body: Any
+    styles: Any | None
+    numbering: Any | None
+    footnotes: Any | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rel:
+    reltype: str
+    target: str
+    external: bool
+
+
+def read_parts(archive: zipfile.ZipFile) -> WordParts:
+    """The body, styles, numbering and footnotes of the Word document in ``archive``.
+
+    Raises :class:`NotAWordDocument` when the main part's content type is not a
+    Word document's, ``KeyError`` when a part that a relationship names is missing,
+    ``ValueError`` or an lxml error for anything else malformed.
+    """
+    parser = _parser()
+    main = _main_part(_rels(archive, "/", parser))
+    content_type = _content_type(parse_part(archive.read("[Content_Types].xml"), parser), main)
+    if content_type != _WORD_MAIN:
+        raise NotAWordDocument(content_type)
+    root = parse_part(archive.read(main[1:]), parser)
+    if root.tag != _W + "document":
+        raise ValueError(f"the main part {main} is not a w:document")
+    body = root.find(_W + "body")
+    if body is None:
+        raise ValueError(f"the main part {main} has no w:body")
+    related = _rels(archive, main, parser)
+
+    def part(reltype: str) -> Any | None:
+        for rel in related:
+            if rel.reltype == reltype and not rel.external:
+                return parse_part(archive.read(rel.target[1:]), parser)
+        return None
+
+    return WordParts(body, part(_RT_STYLES), part(_RT_NUMBERING), part(_RT_FOOTNOTES))
+
+
+def _rels(archive: zipfile.ZipFile, source: str, parser: etree.XMLParser) -> list[_Rel]:
+    """The relationships of part ``source`` (``"/"``: the package), targets made absolute."""
+    base, name = posixpath.split(source)
+    try:
+        blob = archive.read(posixpath.join(base, "_rels", name + ".rels")[1:])
+    except KeyError:
+        return []
+    rels = []
+    for element in parse_part(blob, parser):
+        if element.tag != _PR + "Relationship":
+            continue
+        reltype, target = element.get("Type"), element.get("Target")
+        if reltype is None or target is None:
+            raise ValueError(f"a relationship of {source} without Type or Target")
+        external = element.get("TargetMode") == "External"
+        if not external:  # relative to the source's folder, like a URI reference
+            target = posixpath.normpath(posixpath.join(base, target))
+        rels.append(_Rel(reltype, target, external))
+    return rels
+
+
+def _main_part(package_rels: list[_Rel]) -> str:
+    """The part name of the main document: the one target of type officeDocument."""
+    matching = [rel for rel in package_rels if rel.reltype == _RT_OFFICE_DOCUMENT]
+    if not matching:
+        raise KeyError("no officeDocument relationship in the package")
+    if len(matching) > 1 or matching[0].external:
+        raise ValueError("not exactly one internal officeDocument relationship")
+    return matching[0].target
+
+
+def _content_type(types: Any, part_name: str) -> str:
+    """The content type ``[Content_Types].xml`` gives ``part_name``: names and
+    extensions compared without case, an override before a default, the last of
+    duplicates winning (as python-docx and Word read it)."""
+    wanted = part_name.lower()
+    extension = posixpath.splitext(wanted)[1][1:]
+    override = default = None
+    for element in types:
+        tag = element.tag
+        if tag == _CT + "Override" and (element.get("PartName") or "").lower() == wanted:
+            override = element.get("ContentType") or ""
+        elif tag == _CT + "Default" and (element.get("Extension") or "").lower() == extension:
+            default = element.get("ContentType") or ""
+    found = override if override is not None else default
+    if found is None:
+        raise KeyError(f"no content type for {part_name} in [Content_Types].xml")
+    return str(found)
 
 
 def _int(value: str | None) -> int | None:

@@ -16,28 +16,24 @@ by row, cell by cell, with ``in_table="body"``.
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .._errors import DocxError
 from .._source import SourceDocument, SourceLine
 from ._numbering import ListCounter, NumberingDefs
 from ._oxml import (
     Block,
+    NotAWordDocument,
     Paragraph,
     StyleTable,
     Table,
     body_blocks,
-    parse_part,
     read_footnotes,
     read_numbering,
+    read_parts,
 )
 from ._safety import check_package
 
@@ -53,35 +49,25 @@ def docx_to_document(data: bytes, *, source: str = "<bytes>") -> SourceDocument:
 
     ``source`` names the input in error messages. Raises
     :class:`~kehoach_core.DocxError` for anything that is not a safe, readable
-    docx (see :mod:`._safety`); no exception of python-docx, lxml or zipfile
-    escapes.
+    docx (see :mod:`._safety`) or not a Word document by its content type (a
+    macro-enabled ``.docm``, a template); no exception of lxml or zipfile escapes.
     """
-    check_package(data, source=source)
+    archive = check_package(data, source=source)
     try:
-        document = docx.Document(io.BytesIO(data))
-        part = document.part
-        blocks = body_blocks(document.element.body)
-        styles = StyleTable(_related_root(part, RT.STYLES))
-        numbering = read_numbering(_related_root(part, RT.NUMBERING))
-        notes = read_footnotes(_related_root(part, RT.FOOTNOTES))
-    except DocxError:
-        raise
+        with archive:
+            parts = read_parts(archive)
+            blocks = body_blocks(parts.body)
+            styles = StyleTable(parts.styles)
+            numbering = read_numbering(parts.numbering)
+            notes = read_footnotes(parts.footnotes)
+    except NotAWordDocument as exc:
+        raise DocxError(f"cannot read the docx: {exc}", source=source) from exc
     except Exception as exc:
         message = f"cannot read the docx ({type(exc).__name__}: {exc})"
         raise DocxError(message, source=source) from exc
     builder = _Builder(styles, numbering, notes)
     lines = list(builder.emit(blocks))
     return SourceDocument(lines=lines, footnotes=builder.footnotes, source=source)
-
-
-def _related_root(part: Any, reltype: str) -> Any | None:
-    """The root element of the part ``part`` relates to by ``reltype``, if any."""
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            target = rel.target_part
-            element = getattr(target, "element", None)
-            return element if element is not None else parse_part(target.blob)
-    return None
 
 
 @dataclass(slots=True)

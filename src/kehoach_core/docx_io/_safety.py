@@ -46,6 +46,8 @@ MAX_RATIO = 100
 """A member larger than :data:`_RATIO_FLOOR` may not compress better than 1:100."""
 _RATIO_FLOOR = 4 * 1024 * 1024
 _PROLOG_LIMIT = 64 * 1024
+_FIRST_READ = 1024
+_MARGIN = 8
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -56,22 +58,40 @@ _OTHER_PACKAGES = {
 }
 
 
-def check_package(data: bytes, *, source: str) -> None:
-    """Raise :class:`DocxError` unless ``data`` looks like a safe, plain docx package."""
+def check_package(data: bytes, *, source: str) -> zipfile.ZipFile:
+    """Raise :class:`DocxError` unless ``data`` looks like a safe, plain docx package.
+
+    Returns the package's zip, open, for the caller to read the parts it needs
+    from (and close); its members' declared sizes have been accepted and are
+    enforced by :mod:`zipfile` while reading.
+    """
     _check_signature(data, source)
+    archive = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-            _check_members(infos, source)
-            for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    _scan_xml(archive, info, source)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        _check_members(infos, source)
+        for info in infos:
+            if info.filename.lower().endswith(_XML_SUFFIXES):
+                _scan_xml(archive, info, source)
     except DocxError:
+        _close(archive)
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error) as exc:
+        _close(archive)
         raise DocxError(f"corrupt or truncated docx ({exc})", source=source) from exc
     except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        _close(archive)
         raise DocxError(f"corrupt docx ({type(exc).__name__}: {exc})", source=source) from exc
+    except BaseException:
+        _close(archive)
+        raise
+    return archive
+
+
+def _close(archive: zipfile.ZipFile | None) -> None:
+    if archive is not None:
+        archive.close()
 
 
 def _check_signature(data: bytes, source: str) -> None:
@@ -138,14 +158,31 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> N
 
     A DTD, and so any entity declaration, may only appear in the prolog; one
     placed anywhere else is a well-formedness error the parser reports itself.
+    The first :data:`_FIRST_READ` bytes usually settle it; only a longer prolog
+    has up to :data:`_PROLOG_LIMIT` bytes decompressed.
     """
     with archive.open(info) as stream:
-        head = stream.read(_PROLOG_LIMIT)
+        head = stream.read(_FIRST_READ)
+        if len(head) == _FIRST_READ:
+            if _scan_prolog(head, info, source, final=False):
+                return
+            head += stream.read(_PROLOG_LIMIT - len(head))
+    _scan_prolog(head, info, source, final=True)
+
+
+def _scan_prolog(head: bytes, info: zipfile.ZipInfo, source: str, *, final: bool) -> bool:
+    """Accept (``True``) or refuse (:class:`DocxError`) the prolog at the start of ``head``;
+    ``False`` when more bytes are needed to decide (never when ``final``)."""
     prolog = _decode_head(head)
+    # Short of the whole head, decide nothing within a few characters of its end
+    # (a character cut in two there reads as U+FFFD).
+    horizon = len(prolog) if final else len(prolog) - _MARGIN
     position = 0
     while True:
         while position < len(prolog) and prolog[position] in " \t\r\n":
             position += 1
+        if position >= horizon and not final:
+            return False
         if prolog.startswith("<?", position):
             closing = "?>"
         elif prolog.startswith("<!--", position):
@@ -164,11 +201,13 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> N
                 raise DocxError(
                     f"unreadable XML in {info.filename!r} (encoding or content)", source=source
                 )
-            return  # the root element, or an empty part: for the parser to judge
+            return True  # the root element, or an empty part: for the parser to judge
         end = prolog.find(closing, position + 2)
-        if end < 0:
+        if end < 0 or (end + len(closing) > horizon and not final):
+            if not final:
+                return False
             if len(head) < _PROLOG_LIMIT:
-                return  # an unterminated prolog: malformed, the parser refuses it
+                return True  # an unterminated prolog: malformed, the parser refuses it
             raise DocxError(f"XML prolog too long in {info.filename!r}", source=source)
         position = end + len(closing)
 
