@@ -53,6 +53,22 @@ def test_docx_report_is_a_word_document(coverage, tmp_path: Path):
     assert "phase1/1" in body
 
 
+def test_docx_report_shares_the_official_styling(coverage, tmp_path: Path):
+    """Issue 7: reports use the same styling code as the plan writer (A4, Times New Roman)."""
+    import docx
+    from docx.shared import Mm
+
+    out = tmp_path / "coverage.docx"
+    write_docx_report(out, coverage)
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
+    assert "KH Body" in {style.name for style in document.styles}
+    with zipfile.ZipFile(out) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert 'w:fill="C6EFCE"' in body or 'w:fill="FFEB9C"' in body or 'w:fill="FFC7CE"' in body
+
+
 def _run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     _compare.register(parser.add_subparsers())

@@ -1,12 +1,12 @@
-"""Comparison and diff reports as docx, with minimal styling.
+"""Comparison and diff reports as docx, in the shared official styling.
 
-The one module that imports python-docx for reports; when the shared docx
-styling module arrives, only this module changes.
+The page, fonts and paragraph styles come from :func:`kehoach_core.docx_io.new_document`,
+the same code that writes plans in the State format, so a report printed
+beside a plan looks like it belongs to the same office.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from typing import Any
 
@@ -18,80 +18,56 @@ from ._report import _summary, _value
 __all__ = ["changes_docx", "coverage_docx", "write_docx_report"]
 
 _FILL = {Status.COVERED: "C6EFCE", Status.PARTIAL: "FFEB9C", Status.MISSING: "FFC7CE"}
+_COLUMNS = (0.40, 0.13, 0.37, 0.10)
+"""Shares of the text width: superior item, status, subordinate item, score."""
 
 
 def _new_document() -> Any:
-    import docx
-    from docx.shared import Pt
+    from ..docx_io import new_document
 
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-    return document
-
-
-def _shade(cell: Any, fill: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _save(document: Any) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return new_document("state")
 
 
 def coverage_docx(coverage: Coverage) -> bytes:
     """The comparison as a docx: one table per phase (item, status, match, score)."""
-    document = _new_document()
-    document.add_heading(_summary(coverage), level=1)
+    doc = _new_document()
+    doc.add_heading(_summary(coverage), level=1)
     if coverage.cites_superior is not None:
         cite = "có" if coverage.cites_superior else "KHÔNG"
-        document.add_paragraph(f"Căn cứ kế hoạch cấp trên: {cite}")
+        doc.add_paragraph(f"Căn cứ kế hoạch cấp trên: {cite}")
+    widths = [share * doc.text_width_mm for share in _COLUMNS]
     for section in coverage.sections:
         rows = [r for r in coverage.items if r.section == section.section]
         if not rows:
             continue
-        document.add_heading(f"{section.title} — {round(section.figure * 100)}%", level=2)
-        table = document.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, title in zip(
-            table.rows[0].cells,
-            ("Nội dung cấp trên", "Trạng thái", "Nội dung cấp dưới", "Điểm"),
-            strict=True,
-        ):
-            cell.text = title
+        doc.add_heading(f"{section.title} — {round(section.figure * 100)}%", level=2)
+        cells = [("Nội dung cấp trên", "Trạng thái", "Nội dung cấp dưới", "Điểm")]
         for row in rows:
-            cells = table.add_row().cells
-            cells[0].text = f"{row.item}: {row.text}"
-            cells[1].text = row.status.value
-            _shade(cells[1], _FILL[row.status])
+            matched = ""
             if row.matches and row.status is not Status.MISSING:
-                cells[2].text = "\n".join(f"{m.item}: {m.text}" for m in row.matches)
-            cells[3].text = f"{row.score:.2f}"
+                matched = "\n".join(f"{m.item}: {m.text}" for m in row.matches)
+            cells.append((f"{row.item}: {row.text}", row.status.value, matched, f"{row.score:.2f}"))
+        table = doc.add_table(cells, widths_mm=widths)
+        for index, row in enumerate(rows, 1):
+            doc.shade(table.cell(index, 1), _FILL[row.status])
     if coverage.missing_forms:
-        document.add_heading("Hình thức còn thiếu", level=2)
+        doc.add_heading("Hình thức còn thiếu", level=2)
         for gap in coverage.missing_forms:
-            document.add_paragraph(f"{gap.kind.value}: {gap.text}", style="List Bullet")
+            doc.add_paragraph(f"- {gap.kind.value}: {gap.text}")
     if coverage.unassigned:
-        document.add_heading("Nhiệm vụ chưa được triển khai", level=2)
+        doc.add_heading("Nhiệm vụ chưa được triển khai", level=2)
         for task in coverage.unassigned:
-            document.add_paragraph(f"{task.task}: {task.text}", style="List Bullet")
-    return _save(document)
+            doc.add_paragraph(f"- {task.task}: {task.text}")
+    data: bytes = doc.to_bytes()
+    return data
 
 
 def changes_docx(changes: Changes) -> bytes:
     """The diff as a docx, deletions struck through in red, insertions underlined in blue."""
     from docx.shared import RGBColor
 
-    document = _new_document()
-    document.add_heading(f"Thay đổi: {len(changes)}", level=1)
+    doc = _new_document()
+    doc.add_heading(f"Thay đổi: {len(changes)}", level=1)
     red, blue = RGBColor(0xC0, 0x00, 0x00), RGBColor(0x00, 0x33, 0xCC)
 
     def deleted(par: Any, text: str) -> None:
@@ -105,10 +81,15 @@ def changes_docx(changes: Changes) -> bytes:
         run.font.color.rgb = blue
 
     for change in changes:
-        par = document.add_paragraph()
-        par.add_run(
-            f"{change.kind.value} {change.element or change.field} ({change.where}): "
-        ).bold = True
+        par = doc.add_runs(
+            [
+                (
+                    f"{change.kind.value} {change.element or change.field} ({change.where}): ",
+                    True,
+                    None,
+                )
+            ]
+        )
         if change.kind is ChangeKind.ADDED:
             inserted(par, _value(change.new))
         elif change.kind is ChangeKind.REMOVED:
@@ -126,7 +107,8 @@ def changes_docx(changes: Changes) -> bytes:
             inserted(par, _value(change.new))
         else:
             par.add_run(_value(change.new))
-    return _save(document)
+    data: bytes = doc.to_bytes()
+    return data
 
 
 def write_docx_report(path: str | os.PathLike[str], report: Coverage | Changes) -> None:

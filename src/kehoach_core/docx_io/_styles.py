@@ -43,6 +43,7 @@ from ._write_oxml import (
     add_page_field,
     bottom_border,
     set_cell_margins,
+    set_cell_shading,
     set_document_defaults,
     set_fonts,
     set_paragraph_style,
@@ -247,6 +248,10 @@ class StyledDocument:
             for cell in table.columns[index].cells:
                 cell.width = Mm(width)
         return table
+
+    def shade(self, cell: _Cell, fill: str) -> None:
+        """Fill ``cell`` with the colour ``fill`` (hex ``"RRGGBB"``), e.g. a status in a report."""
+        set_cell_shading(cell, fill)
 
     def cell_lines(self, cell: _Cell, lines: Iterable[tuple[str, Role, bool | None]]) -> None:
         """Fill ``cell`` with one paragraph per ``(text, role, bold)``, reusing its first one."""

@@ -24,6 +24,7 @@ __all__ = [
     "add_page_field",
     "bottom_border",
     "set_cell_margins",
+    "set_cell_shading",
     "set_document_defaults",
     "set_fonts",
     "set_language",
@@ -134,6 +135,15 @@ def set_cell_margins(table: Any, *, left_twips: int, right_twips: int) -> None:
         element = _child(margins, f"w:{edge}")
         element.set(qn("w:w"), str(value))
         element.set(qn("w:type"), "dxa")
+
+
+def set_cell_shading(cell: Any, fill: str) -> None:
+    """Fill a python-docx table cell with the colour ``fill`` (hex, e.g. ``"C6EFCE"``)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = _child(tc_pr, "w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
 
 
 def set_document_defaults(styles_element: Any, *, font: str, size_pt: float, lang: str) -> None:
