@@ -62,3 +62,19 @@ def test_unreadable_file_exits_2_and_the_others_are_reported(folder, capsys):
     captured = capsys.readouterr()
     assert "broken.docx" in captured.err
     assert captured.out.count('"source"') >= 12
+
+
+def test_docx_report_in_the_shared_styling(folder, tmp_path):
+    """Issue 7: validation reports written as docx use the plan writer's styling."""
+    import docx
+
+    out = tmp_path / "report.docx"
+    assert main(["validate", str(folder), "-j", "1", "-q", "--format", "docx", "-o", str(out)]) == 1
+    document = docx.Document(str(out))
+    assert "KH Body" in {style.name for style in document.styles}
+    assert any("KH402" in cell.text for table in document.tables for cell in table._cells)
+
+
+def test_docx_report_needs_an_output(folder, capsys):
+    assert main(["validate", str(folder), "--format", "docx"]) == 2
+    assert "needs -o" in capsys.readouterr().err

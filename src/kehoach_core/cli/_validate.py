@@ -35,7 +35,10 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("plans", nargs="+", metavar="PLAN_OR_DIR", help="plans or folders")
     parser.add_argument(
-        "--format", choices=("text", "json", "sarif"), default="text", help="output format"
+        "--format",
+        choices=("text", "json", "sarif", "docx"),
+        default="text",
+        help="output format (docx needs -o)",
     )
     parser.add_argument(
         "--select", default="", help="comma-separated codes or prefixes to run (KH4,KH501)"
@@ -142,10 +145,13 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
+    from .._errors import InputError
     from .._read import read
     from ..validate import Severity, to_json, to_sarif, to_text
 
     started = time.monotonic()
+    if args.format == "docx" and not args.output:
+        raise InputError("--format docx needs -o OUT.docx", source="kehoach validate")
     superior = read(args.superior) if args.superior else None
     options = {
         "select": _codes(args.select) or None,
@@ -169,14 +175,21 @@ def run(args: argparse.Namespace) -> int:
                 reports.append(result)
     finally:
         progress.close()
-    if args.format == "json":
+    if args.format == "docx":
+        from ..validate import to_docx
+
+        write_atomic(args.output, to_docx(reports))
+        text = ""
+    elif args.format == "json":
         text = to_json(reports)
     elif args.format == "sarif":
         text = to_sarif(reports)
     else:
         text = to_text(reports)
         text = text + "\n" if text else ""
-    if args.output:
+    if args.format == "docx":
+        pass
+    elif args.output:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)

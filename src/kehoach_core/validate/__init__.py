@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from ._docx_report import to_docx
 from ._engine import RULES, Finding, Report, Rule, Severity, rules, validate
 from ._output import to_json, to_sarif, to_text
 
@@ -21,6 +22,7 @@ __all__ = [
     "Rule",
     "Severity",
     "rules",
+    "to_docx",
     "to_json",
     "to_sarif",
     "to_text",
