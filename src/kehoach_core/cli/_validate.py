@@ -143,11 +143,31 @@ class _Progress:
             sys.stderr.flush()
 
 
-def run(args: argparse.Namespace) -> int:
+def _emit(args: argparse.Namespace, reports: list[Report]) -> None:
+    """Write the reports in the chosen format to ``-o`` (atomically) or standard output."""
     from .._atomic import write_atomic
+    from ..validate import to_docx, to_json, to_sarif, to_text
+
+    if args.format == "docx":
+        write_atomic(args.output, to_docx(reports))
+        return
+    if args.format == "json":
+        text = to_json(reports)
+    elif args.format == "sarif":
+        text = to_sarif(reports)
+    else:
+        text = to_text(reports)
+        text = text + "\n" if text else ""
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def run(args: argparse.Namespace) -> int:
     from .._errors import InputError
     from .._read import read
-    from ..validate import Severity, to_json, to_sarif, to_text
+    from ..validate import Severity
 
     started = time.monotonic()
     if args.format == "docx" and not args.output:
@@ -175,24 +195,7 @@ def run(args: argparse.Namespace) -> int:
                 reports.append(result)
     finally:
         progress.close()
-    if args.format == "docx":
-        from ..validate import to_docx
-
-        write_atomic(args.output, to_docx(reports))
-        text = ""
-    elif args.format == "json":
-        text = to_json(reports)
-    elif args.format == "sarif":
-        text = to_sarif(reports)
-    else:
-        text = to_text(reports)
-        text = text + "\n" if text else ""
-    if args.format == "docx":
-        pass
-    elif args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _emit(args, reports)
     if not args.quiet and len(paths) > 1:
         with_errors = sum(1 for r in reports if r.has_errors)
         findings = sum(len(r) for r in reports)
