@@ -1,8 +1,9 @@
 """Accuracy of the statuses against the hand-labelled alignments (benchmarks/accuracy_compare.py).
 
-Measured with the shipped thresholds: accuracy 0.87, macro precision 0.92, macro
-recall 0.86, best match agreeing with the labels 0.86, over 86 labelled items
-(leave-one-pair-out accuracy 0.86); the floors leave a small margin.
+Measured with the shipped thresholds over 160 labelled items in five pairs: accuracy
+0.794, macro precision 0.760, macro recall 0.736, best match agreeing with the labels
+0.823 (leave-one-pair-out accuracy 0.775). The floors leave a small margin, so that a
+change which loses two or three items fails.
 """
 
 from __future__ import annotations
@@ -49,10 +50,16 @@ def test_example_pair_is_labelled_and_scored():
 def test_statuses_reach_the_measured_floor(corpus_dir: Path):
     script = _script()
     pairs = script.load_pairs()
-    assert {"alignment_cai_rang_kien_moc", "alignment_kien_moc_lien_minh"} <= {p[0] for p in pairs}
+    assert {
+        "alignment_cai_rang_kien_moc",
+        "alignment_cai_rang_lien_minh",
+        "alignment_kien_moc_cai_rang",
+        "alignment_kien_moc_lien_minh",
+    } <= {p[0] for p in pairs}
     report = script.evaluate(pairs)
     assert not report["unfound"], report["unfound"]
-    assert report["accuracy"] >= 0.85
-    assert report["macro_precision"] >= 0.89
-    assert report["macro_recall"] >= 0.83
-    assert report["matches"] >= 0.82
+    assert report["items"] == 160
+    assert report["accuracy"] >= 0.78
+    assert report["macro_precision"] >= 0.74
+    assert report["macro_recall"] >= 0.72
+    assert report["matches"] >= 0.80

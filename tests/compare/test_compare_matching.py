@@ -70,6 +70,30 @@ def test_several_subordinate_items_cover_one_superior_item():
     assert len(row.matches) >= 2
 
 
+def test_a_list_of_topics_answered_topic_by_topic_is_covered():
+    # The superior lists seven topics in one item; the subordinate gives each its own
+    # short item, among filler. No short item ranks high for the whole list.
+    sup = _plan(
+        "Tập trung tuyên truyền các nội dung: ý nghĩa, tầm quan trọng của Đại hội; "
+        "chủ đề, phương châm của Đại hội; trách nhiệm của các đại biểu dự Đại hội; "
+        "Quy chế bầu cử trong Đảng; kết quả bầu cử Ban Chấp hành Trung ương; "
+        "không khí dân chủ trong Đại hội; sự quan tâm của cộng đồng quốc tế đối với Đại hội."
+    )
+    topics = [
+        "Ý nghĩa, tầm quan trọng của Đại hội.",
+        "Chủ đề, phương châm của Đại hội.",
+        "Trách nhiệm của đại biểu dự Đại hội.",
+        "Quy chế bầu cử trong Đảng.",
+        "Kết quả bầu cử Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Tổng Bí thư.",
+        "Không khí dân chủ trong Đại hội, sự thống nhất trong Đảng.",
+        "Sự quan tâm của cộng đồng quốc tế đối với Đại hội.",
+    ]
+    filler = [f"Treo băng rôn, khẩu hiệu tại trụ sở thôn số {n}." for n in range(12)]
+    row = compare(sup, _plan(*filler, *topics)).items[0]
+    assert row.status is Status.COVERED
+    assert len(row.matches) >= 6
+
+
 def test_explicit_link_overrides_matching():
     sup = _plan("Tuyên truyền về ý nghĩa của đại hội.")
     sub = _plan("Một nội dung viết khác hẳn.", implements={0: "phase1/1"})

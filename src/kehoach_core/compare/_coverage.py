@@ -358,6 +358,10 @@ _MERGE_MAX = 3
 _MERGE_GAIN = 0.1
 """A further subordinate item joins only if it adds this much of the item's points."""
 
+_LIST_GAIN = 0.5
+"""For an item of more than :data:`_MERGE_MAX` points (a list of topics), a further
+subordinate item joins if it adds this share of one average point."""
+
 
 def _region(entry: _Entry) -> str:
     """Where an item belongs: aims (purposes, requirements) or content (phases, forms)."""
@@ -370,8 +374,12 @@ def _best_group(
     scored: list[tuple[float, float, Candidate]],
     sub: list[_Entry],
     region: str,
+    extras: list[tuple[float, float, Candidate]] | None = None,
 ) -> tuple[float, list[tuple[int, float, Candidate]]]:
     """The best candidate, joined by up to two more that carry points it lacks.
+
+    An item listing more topics than that (``extras`` holds the best answers to
+    each topic) may be joined by one partner per topic.
 
     Partners come from ``region`` (aims or content): where this kind of item is
     answered, so that a purpose is not completed by a phase's item, nor a phase's
@@ -386,10 +394,20 @@ def _best_group(
     chosen = [best.index]
     carried = best.containment
     pool = [x for x in scored[1:] if _region(sub[x[2].index]) == region]
-    while pool and len(chosen) < _MERGE_MAX:
+    n_points = matcher.points_of(i)
+    most, least = _MERGE_MAX, _MERGE_GAIN
+    if n_points > _MERGE_MAX:
+        # A list of topics may be answered topic by topic: each partner need only
+        # carry one more point.
+        most, least = n_points, min(_MERGE_GAIN, _LIST_GAIN / n_points)
+        have = {x[2].index for x in scored}
+        pool += [
+            x for x in extras or () if x[2].index not in have and _region(sub[x[2].index]) == region
+        ]
+    while pool and len(chosen) < most:
         gains = [(matcher.carried(i, [*chosen, x[2].index]), x) for x in pool]
         gain, pick = max(gains, key=lambda g: (g[0], -g[1][2].index))
-        if gain - carried < _MERGE_GAIN:
+        if gain - carried < least:
             break
         chosen.append(pick[2].index)
         group.append((pick[2].index, pick[0], pick[2]))
@@ -486,11 +504,21 @@ def compare(
             continue
         home: list[tuple[float, float, Candidate]] = []
         away: list[tuple[float, float, Candidate]] = []
+        # Partners found point by point, for a list of topics answered topic by topic.
+        extra_home: list[tuple[float, float, Candidate]] = []
+        if matcher.points_of(i) > _MERGE_MAX:
+            seen = {c.index for c in cands}
+            for j in matcher.point_candidates(i):
+                if j not in seen:
+                    c = matcher.score(i, j)
+                    f, elsewhere = factor(s, sub[j])
+                    if not elsewhere:
+                        extra_home.append((c.score * f, f, c))
         for c in cands:
             f, elsewhere = factor(s, sub[c.index])
             (away if elsewhere else home).append((c.score * f, f, c))
         region = _region(s)
-        home_score, home_group = _best_group(matcher, i, home, sub, region)
+        home_score, home_group = _best_group(matcher, i, home, sub, region, extra_home)
         # Away, an aim is answered by content: content completes it there.
         away_score, away_group = _best_group(matcher, i, away, sub, _AWAY.get(region, region))
         # Covered needs an answer where the item is answered (its phase; a purpose or

@@ -209,6 +209,29 @@ class Matcher:
             weight += point_weight
         return got / weight
 
+    def points_of(self, i: int) -> int:
+        """How many points left item ``i`` has."""
+        return len(self._points[i])
+
+    def point_candidates(self, i: int, k: int = 2) -> list[int]:
+        """The ``k`` right items that carry most of each point of left item ``i``, by point.
+
+        A superior item that lists several topics may be answered by as many short
+        subordinate items, none of which ranks high for the item as a whole.
+        """
+        found: list[int] = []
+        index = self._index
+        n = len(self._right_sets)
+        for feats, _total, _weight in self._points[i]:
+            acc = [0.0] * n
+            for f, v in feats.items():
+                for j in index.get(f, ()):
+                    acc[j] += v
+            for j in heapq.nlargest(k, range(n), key=acc.__getitem__):
+                if acc[j] > 0.0 and j not in found:
+                    found.append(j)
+        return found
+
     def score(self, i: int, j: int) -> Candidate:
         """The score of one pair (:meth:`carried` for one right item, made fast)."""
         right = self._right_sets[j]
