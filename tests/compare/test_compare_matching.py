@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kehoach_core import ContentItem, Phase, Plan
 from kehoach_core.compare import Status, compare
 from kehoach_core.compare._match import Matcher
-from kehoach_core.compare._normalize import generalize_places, normalize
+from kehoach_core.compare._normalize import generalize_places, normalize, normalize_many
 from kehoach_core.compare._weights import Weights, features
 
 
@@ -166,3 +169,39 @@ def test_matcher_scores_lie_in_unit_interval():
     for i in range(2):
         for c in m.top(i, 2):
             assert 0.0 <= c.score <= 1.0
+
+
+_PIECES = st.sampled_from(
+    [
+        "Tỉnh",
+        "tỉnh",
+        "Lạng Sơn",
+        "xã",
+        "Xã hội",
+        "hội",
+        "Đảng ủy",
+        "Quận ủy",
+        "hoà",
+        "thuỷ",
+        "XIV",
+        " ",
+        "  ",
+        ";",
+        ",",
+        "-",
+        "_",
+        "\n",
+        "\x00",
+        "\u0301",
+        "ß",
+        "Đại",
+        "a",
+    ]
+)
+_TEXTS = st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=6)
+
+
+@given(_TEXTS, st.booleans(), st.booleans())
+def test_normalize_many_equals_normalize_one_by_one(texts, fold, places):
+    expected = [normalize(t, fold=fold, places=places) for t in texts]
+    assert normalize_many(texts, fold=fold, places=places) == expected

@@ -29,7 +29,7 @@ from operator import itemgetter
 
 import attrs
 
-from ._normalize import normalize
+from ._normalize import normalize_many
 from ._weights import Weights, word_features
 
 __all__ = ["SATURATION", "Candidate", "Matcher", "points"]
@@ -113,18 +113,18 @@ class Matcher:
         fold: bool = False,
         weights: Weights | None = None,
     ) -> None:
-        seen: dict[str, list[str]] = {}
-
-        def words_of(text: str) -> list[str]:
-            found = seen.get(text)
-            if found is None:
-                found = seen[text] = normalize(text, fold=fold).split()
-            return found
+        # One normalisation per distinct text, all in one pass; a left item's points
+        # are joined by a marker word and cut again after.
+        joined_left = [f" {_BREAK} ".join(points(text)) for text in left]
+        distinct = list(dict.fromkeys([*joined_left, *right]))
+        seen = {
+            text: norm.split()
+            for text, norm in zip(distinct, normalize_many(distinct, fold=fold), strict=True)
+        }
+        words_of = seen.__getitem__
 
         point_feats = []
-        for text in left:
-            # One normalisation per item: the points are cut again at a marker word.
-            joined = f" {_BREAK} ".join(points(text))
+        for joined in joined_left:
             words = words_of(joined)
             if _BREAK not in words:
                 point_feats.append([word_features(words)])

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from .._vietnamese import modern_tones
 
-__all__ = ["fold_diacritics", "generalize_places", "normalize", "tokens"]
+__all__ = ["fold_diacritics", "generalize_places", "normalize", "normalize_many", "tokens"]
 
 PLACE = "địa_phương"
 """The token every level word (*tỉnh*, *huyện*, *xã*, ...) becomes."""
@@ -41,7 +42,8 @@ _PLACE_NAME = re.compile(rf"(?i:(?<!\w)({_LEVEL_WORDS}))((?:\s+[{_UPPER}]\w*)+)"
 _NOT_NAMES = frozenset({"đảng", "đại", "nhân", "nhà", "ủy", "uỷ", "hội", "mặt", "lần", "khóa"})
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
-_PUNCT = re.compile(r"[^\w\s]|_")
+_PUNCT = re.compile(r"[^\w\s\x00]|_")
+"""Punctuation (and ``_``), but not NUL, which :func:`normalize_many` puts between texts."""
 _LEVEL_RE = re.compile(
     r"\b(?:(?P<committee>(?:tỉnh|thành|quận|huyện|thị|đảng) ủy)"
     r"|thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã(?! hội))\b"
@@ -106,6 +108,30 @@ def normalize(text: str, *, fold: bool = False, places: bool = True) -> str:
     if fold:
         text = fold_diacritics(text)
     return text
+
+
+def normalize_many(texts: Sequence[str], *, fold: bool = False, places: bool = True) -> list[str]:
+    """:func:`normalize` of each text, done in one pass over all of them (faster for many).
+
+    The texts are joined with NUL, which no step treats as a letter, a space or
+    punctuation, so no pattern matches across two texts.
+
+    >>> normalize_many(["Tỉnh Lạng Sơn", "Xã hội;"]) == [normalize("Tỉnh Lạng Sơn"), "xã hội"]
+    True
+    """
+    if not texts or any("\x00" in t for t in texts):
+        return [normalize(t, fold=fold, places=places) for t in texts]
+    text = unicodedata.normalize("NFC", "\x00".join(texts))
+    if places:
+        text = generalize_places(text)
+    text = modern_tones(text.casefold())
+    text = _PUNCT.sub(" ", text)
+    text = "\x00".join(" ".join(part.split()) for part in text.split("\x00"))
+    if places:
+        text = _LEVEL_RE.sub(_level_token, text)
+    if fold:
+        text = fold_diacritics(text)
+    return text.split("\x00")
 
 
 def tokens(text: str, *, fold: bool = False, places: bool = True) -> list[str]:
