@@ -8,6 +8,11 @@ items that answer it, and a reason. Run::
     python benchmarks/accuracy_compare.py            # in-sample, then leave-one-pair-out
     python benchmarks/accuracy_compare.py --tune     # grid over the thresholds
     python benchmarks/accuracy_compare.py --details  # every disagreement
+    python benchmarks/accuracy_compare.py --agreement  # a second reader against the first
+
+Second readings (``tests/compare/second_reading_*.json``) label the same pair
+again, blind to the first labels and to the matcher, by item id. They measure
+how far two careful readers agree: the ceiling any matcher can be judged against.
 
 Leave-one-pair-out: the thresholds are chosen on two pairs (best accuracy on
 a grid, ties to the most stable point) and measured on the third, in turn; the
@@ -165,6 +170,47 @@ def _print(report: dict[str, Any]) -> None:
         print("labels not found:", *report["unfound"], sep="\n  ")
 
 
+def agreement() -> list[dict[str, Any]]:
+    """For each second reading: how far the two readers, and the matcher, agree.
+
+    Returns, per pair, the number of items, the readers' agreement, the matcher's
+    agreement with each reader, and with both where the readers agree.
+    """
+    from kehoach_core.compare import compare
+
+    pairs = {name: (sup, sub, data) for name, sup, sub, data in load_pairs()}
+    out = []
+    for path in sorted(LABELS.glob("second_reading_*.json")):
+        name = "alignment_" + path.stem.removeprefix("second_reading_")
+        if name not in pairs:
+            continue
+        sup, sub, data = pairs[name]
+        second = {
+            label["id"]: label["status"]
+            for label in json.loads(path.read_text(encoding="utf-8"))["labels"]
+        }
+        coverage = compare(sup, sub)
+        rows = []
+        for label in data["labels"]:
+            row = _find(coverage, sup, label)
+            if row is not None and row.item in second:
+                rows.append((label["status"], second[row.item], row.status.value))
+        both = [r for r in rows if r[0] == r[1]]
+        out.append(
+            {
+                "pair": name,
+                "items": len(rows),
+                "readers": sum(a == b for a, b, _ in rows) / len(rows),
+                "matcher_first": sum(a == m for a, _, m in rows) / len(rows),
+                "matcher_second": sum(b == m for _, b, m in rows) / len(rows),
+                "agreed": len(both),
+                "matcher_on_agreed": sum(a == m for a, _, m in both) / len(both) if both else 1.0,
+                "confusion": dict(Counter(f"{a}/{b}" for a, b, _ in rows)),
+            }
+        )
+    return out
+
+
 COVERED_GRID = [x / 100 for x in range(50, 82, 4)]
 PARTIAL_GRID = [x / 100 for x in range(20, 46, 4)]
 
@@ -242,10 +288,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true", help="grid-search the thresholds")
     parser.add_argument("--details", action="store_true", help="list every disagreement")
     parser.add_argument("--no-holdout", action="store_true", help="skip leave-one-pair-out")
+    parser.add_argument(
+        "--agreement", action="store_true", help="second readings against the first"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     from kehoach_core.compare import Thresholds
 
+    if args.agreement:
+        for r in agreement():
+            print(
+                f"{r['pair']}: {r['items']} items; readers agree {r['readers']:.3f}; "
+                f"matcher agrees with the first {r['matcher_first']:.3f}, "
+                f"with the second {r['matcher_second']:.3f}, and on the {r['agreed']} items "
+                f"both readers agree on {r['matcher_on_agreed']:.3f}"
+            )
+            print("  first/second:", r["confusion"])
+        return 0
     pairs = load_pairs()
     print("pairs:", ", ".join(name for name, *_ in pairs))
     if args.tune:

@@ -63,3 +63,23 @@ def test_statuses_reach_the_measured_floor(corpus_dir: Path):
     assert report["macro_precision"] >= 0.74
     assert report["macro_recall"] >= 0.72
     assert report["matches"] >= 0.80
+
+
+@pytest.mark.corpus
+def test_second_reading_agrees_with_the_first_as_measured(corpus_dir: Path):
+    # Two readers labelled Cái Răng -> Kiên Mộc blind to each other: 46 of 51 agree.
+    (report,) = _script().agreement()
+    assert report["pair"] == "alignment_cai_rang_kien_moc"
+    assert report["items"] == 51
+    assert round(report["readers"] * 51) == 46
+    assert report["matcher_first"] >= 0.8
+
+
+def test_second_readings_are_well_formed():
+    for path in sorted((ROOT / "tests" / "compare").glob("second_reading_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ids = [label["id"] for label in data["labels"]]
+        assert len(ids) == len(set(ids)), path
+        for label in data["labels"]:
+            assert label["status"] in ("covered", "partial", "missing"), label
+            assert bool(label["matches"]) == (label["status"] != "missing"), label
