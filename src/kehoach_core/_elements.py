@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ __all__ = [
     "ContentItem",
     "Fragment",
     "Level",
+    "LineStart",
     "Location",
     "Milestone",
     "Note",
@@ -102,16 +104,97 @@ class Level(enum.Enum):
 
 
 @attrs.frozen
+class LineStart:
+    """Where a run of an element's text starts in the source.
+
+    ``offset`` is the 0-based offset in the element's text; from there on the
+    text comes from physical ``line`` (the paragraph number in a docx) at 1-based
+    ``column``, one character per column, until the next run. A reader starts a
+    new run wherever it joined lines or dropped characters (doubled spaces,
+    markup), so every character of the text maps back to its place.
+    """
+
+    offset: int = attrs.field(validator=v.instance_of(int))
+    line: int = attrs.field(validator=v.instance_of(int))
+    column: int = attrs.field(validator=v.instance_of(int))
+
+
+def _line_starts(values: Iterable[LineStart]) -> tuple[LineStart, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
 class Location:
-    """Where an element was read: 1-based first and last line (paragraph in a docx)."""
+    """Where an element was read: 1-based first and last line (paragraph in a docx).
+
+    ``column`` and ``end_column`` (1-based; ``end_column`` is one past the last
+    character, as in SARIF) and ``starts``, the source map of the element's text,
+    are set by the readers and may be absent (older payloads, hand-built plans).
+    Locations are metadata: plans compare equal without regard to them.
+
+    >>> loc = Location(12, 13, column=3, starts=[LineStart(0, 12, 3), LineStart(10, 13, 1)])
+    >>> loc.position(0), loc.position(12), loc.line_at(12)
+    ((12, 3), (13, 3), 13)
+    >>> part = loc.span(10, 14)
+    >>> part.line, part.column, part.end_line, part.end_column
+    (13, 1, 13, 5)
+    """
 
     line: int = attrs.field(validator=v.instance_of(int))
     end_line: int | None = attrs.field(default=None, validator=_opt_int)
+    column: int | None = attrs.field(default=None, validator=_opt_int, kw_only=True)
+    end_column: int | None = attrs.field(default=None, validator=_opt_int, kw_only=True)
+    starts: tuple[LineStart, ...] = attrs.field(
+        default=(), converter=_line_starts, validator=tuple_of(LineStart), kw_only=True
+    )
 
     def __str__(self) -> str:
         if self.end_line is None or self.end_line == self.line:
             return str(self.line)
         return f"{self.line}-{self.end_line}"
+
+    def _run(self, offset: int) -> LineStart | None:
+        starts = self.starts
+        if not starts:
+            return None
+        index = bisect.bisect_right(starts, offset, key=_offset_of) - 1
+        return starts[max(index, 0)]
+
+    def position(self, offset: int) -> tuple[int, int | None]:
+        """The (line, column) of character ``offset`` of the element's text.
+
+        Without a source map, the element's first line (and its column for offset 0).
+        """
+        run = self._run(offset)
+        if run is None:
+            return self.line, self.column if offset == 0 else None
+        return run.line, run.column + max(offset - run.offset, 0)
+
+    def line_at(self, offset: int) -> int:
+        """The physical line (paragraph in a docx) of character ``offset``."""
+        return self.position(offset)[0]
+
+    def span(self, start: int, end: int) -> Location:
+        """The location of characters ``start`` to ``end`` (exclusive) of the element's text."""
+        line, column = self.position(start)
+        if end <= start:
+            end_line, end_column = line, column
+        else:
+            end_line, last = self.position(end - 1)
+            end_column = None if last is None else last + 1
+        starts: list[LineStart] = []
+        for run in self.starts:
+            if run.offset >= end and end > start:
+                break
+            if run.offset <= start:
+                starts = [LineStart(0, run.line, run.column + start - run.offset)]
+            else:
+                starts.append(LineStart(run.offset - start, run.line, run.column))
+        return Location(line, end_line, column=column, end_column=end_column, starts=starts)
+
+
+def _offset_of(run: LineStart) -> int:
+    return run.offset
 
 
 _opt_loc = v.optional(v.instance_of(Location))
@@ -137,7 +220,7 @@ class ContentItem:
     due: Anchor | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(_ANCHOR_TYPES))
     )
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
     def walk(self) -> Iterable[ContentItem]:
         """This item, then its descendants, depth first in document order."""
@@ -163,7 +246,7 @@ class Citation:
     issuer: str | None = attrs.field(default=None, validator=_opt_str)
     title: str | None = attrs.field(default=None, validator=_opt_str)
     text: str = attrs.field(default="", validator=_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -200,7 +283,7 @@ class Anniversary:
     origin: dt.date | None = attrs.field(default=None, validator=_opt_date)
     on: dt.date | None = attrs.field(default=None, validator=_opt_date)
     text: str = attrs.field(default="", validator=_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -215,7 +298,7 @@ class SectionHeading:
     label: str = attrs.field(default="", validator=_str)
     title: str = attrs.field(default="", validator=_str)
     level: int = attrs.field(default=1, validator=v.instance_of(int))
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -225,7 +308,7 @@ class Note:
     id: str = attrs.field(default="", validator=_str)
     part: Part = attrs.field(validator=v.instance_of(Part))
     text: str = attrs.field(default="", validator=_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -235,4 +318,4 @@ class Fragment:
     id: str = attrs.field(default="", validator=_str)
     text: str = attrs.field(validator=_str)
     reason: str = attrs.field(default="", validator=_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)

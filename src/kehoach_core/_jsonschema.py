@@ -91,6 +91,8 @@ class _Builder:
             return {"anyOf": [inner, {"type": "null"}]} if nullable else inner
         if origin is tuple:
             return {"type": "array", "items": self.type(args[0])}
+        if origin is dict:
+            return {"type": "object", "additionalProperties": self.type(args[1])}
         if hint is str:
             return {"type": "string"}
         if hint is bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 from attrs import validators as v
@@ -45,6 +46,7 @@ __all__ = [
     "FormKind",
     "Phase",
     "Plan",
+    "PlanText",
     "Recipient",
     "RecipientPurpose",
     "Role",
@@ -55,6 +57,16 @@ _str = v.instance_of(str)
 _opt_str = v.optional(_str)
 _opt_int = v.optional(v.instance_of(int))
 _opt_loc = v.optional(v.instance_of(Location))
+
+
+def _locations(values: dict[str, Location]) -> dict[str, Location]:
+    return dict(values)
+
+
+def _location_values(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for key, each in value.items():
+        if not isinstance(key, str) or not isinstance(each, Location):
+            raise TypeError(f"{attribute.name} maps field names to Location values")
 
 
 def _anniversaries(values: Iterable[Anniversary]) -> tuple[Anniversary, ...]:
@@ -180,7 +192,7 @@ class Phase:
     subphases: tuple[Phase, ...] = attrs.field(
         default=(), converter=_phases, validator=tuple_of(lambda: Phase)
     )
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
     def walk(self) -> Iterator[Phase]:
         """This phase, then its sub-phases, depth first."""
@@ -207,7 +219,7 @@ class Form:
     content: tuple[ContentItem, ...] = attrs.field(
         default=(), converter=content_items, validator=tuple_of(ContentItem)
     )
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -229,7 +241,7 @@ class Assignment:
     children: tuple[Assignment, ...] = attrs.field(
         default=(), converter=_assignments, validator=tuple_of(lambda: Assignment)
     )
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
     def walk(self) -> Iterator[Assignment]:
         """This assignment, then the nested ones, depth first."""
@@ -248,7 +260,7 @@ class Recipient:
         default=RecipientPurpose.UNSPECIFIED, validator=v.instance_of(RecipientPurpose)
     )
     text: str = attrs.field(default="", validator=_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -295,7 +307,7 @@ class Signature:
     digital: DigitalSignature | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(DigitalSignature))
     )
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
     @property
     def authority_code(self) -> str | None:
@@ -326,7 +338,37 @@ class Footnote:
     marker: str = attrs.field(default="", validator=_str)
     text: str = attrs.field(default="", validator=_str)
     element: str | None = attrs.field(default=None, validator=_opt_str)
-    location: Location | None = attrs.field(default=None, validator=_opt_loc)
+    location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
+
+
+@attrs.frozen
+class PlanText:
+    """One text of a plan, as :meth:`Plan.texts` yields it.
+
+    ``element`` is the id of the element holding it (``"title"`` for the title);
+    ``part`` says which part of the plan it is in (``"preamble"``, ``"bases"``,
+    ``"purposes"``, ``"requirements"``, ``"standing"``, ``"phase"``, ``"form"``,
+    ``"assignment"``, ``"section"``, ``"note"``, ``"closing"``, ``"recipient"``,
+    ``"signature"``, ``"trailer"``, ``"footnote"``, ``"unparsed"``, ``"title"``);
+    ``heading`` is true for the heading of a phase, form or assignment;
+    ``location`` is where ``text`` was read (an item without its own location
+    has its heading's).
+    """
+
+    element: str
+    part: str
+    text: str
+    location: Location | None = attrs.field(eq=False)
+    heading: bool = False
+
+
+def _walk_items(
+    items: Iterable[ContentItem], part: str, fallback: Location | None
+) -> Iterator[PlanText]:
+    for top in items:
+        for item in top.walk():
+            if item.text:
+                yield PlanText(item.id, part, item.text, item.location or fallback)
 
 
 @attrs.frozen(kw_only=True)
@@ -402,6 +444,74 @@ class Plan:
         default=(), converter=_fragments, validator=tuple_of(Fragment)
     )
     source: str | None = attrs.field(default=None, validator=_opt_str)
+    header_locations: dict[str, Location] = attrs.field(
+        factory=dict, converter=_locations, validator=_location_values, eq=False
+    )
+    """Where the header fields were read, by field name (``"number"``, ``"issued_on"``, ...)."""
+
+    def texts(self) -> Iterator[PlanText]:
+        """Every non-empty text of the plan with its element id, part and location.
+
+        The one walk over a plan's texts that validation, comparison, calendars
+        and the readers use, in document order part by part.
+
+        >>> plan = Plan(title="Tuyên truyền", purposes=[ContentItem(id="purposes/1", text="a")])
+        >>> [(t.element, t.part, t.text) for t in plan.texts()]
+        [('title', 'title', 'Tuyên truyền'), ('purposes/1', 'purposes', 'a')]
+        """
+        if self.title:
+            yield PlanText("title", "title", self.title, None)
+        yield from _walk_items(self.preamble, "preamble", None)
+        for basis in self.bases:
+            if basis.text:
+                yield PlanText(basis.id, "bases", basis.text, basis.location)
+        yield from _walk_items(self.purposes, "purposes", None)
+        yield from _walk_items(self.requirements, "requirements", None)
+        yield from _walk_items(self.standing_content, "standing", None)
+        for phase in self.all_phases():
+            if phase.heading:
+                yield PlanText(phase.id, "phase", phase.heading, phase.location, heading=True)
+            yield from _walk_items(phase.content, "phase", phase.location)
+        for form in self.forms:
+            if form.title:
+                yield PlanText(form.id, "form", form.title, form.location, heading=True)
+            yield from _walk_items(form.content, "form", form.location)
+        for assignment in self.all_assignments():
+            if assignment.heading:
+                yield PlanText(
+                    assignment.id, "assignment", assignment.heading, assignment.location, True
+                )
+            yield from _walk_items(assignment.tasks, "assignment", assignment.location)
+        for section in self.sections:
+            text = f"{section.label} {section.title}".strip()
+            if text:
+                yield PlanText(section.id, "section", text, section.location)
+        for note in self.notes:
+            if note.text:
+                yield PlanText(note.id, "note", note.text, note.location)
+        yield from _walk_items(self.closing, "closing", None)
+        for recipient in self.recipients:
+            if recipient.text or recipient.name:
+                text = recipient.text or recipient.name
+                yield PlanText(recipient.id, "recipient", text, recipient.location)
+        signature = self.signature
+        if signature is not None:
+            for name in ("authority", "on_behalf_of", "deputy_authority", "deputy_for"):
+                value = getattr(signature, name)
+                if value:
+                    yield PlanText(f"signature.{name}", "signature", value, signature.location)
+            for name in ("title", "signer"):
+                value = getattr(signature, name)
+                if value:
+                    yield PlanText(f"signature.{name}", "signature", value, signature.location)
+            if signature.digital is not None and signature.digital.text:
+                yield PlanText("signature.digital", "trailer", signature.digital.text, None)
+        for footnote in self.footnotes:
+            if footnote.text:
+                yield PlanText(footnote.id, "footnote", footnote.text, footnote.location)
+        for fragment in self.unparsed:
+            if fragment.text:
+                yield PlanText(fragment.id, "unparsed", fragment.text, fragment.location)
 
     def all_phases(self) -> Iterator[Phase]:
         """Every phase and sub-phase, depth first in document order."""

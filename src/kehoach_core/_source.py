@@ -17,7 +17,9 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["SourceDocument", "SourceLine"]
+from ._elements import LineStart, Location
+
+__all__ = ["SourceDocument", "SourceLine", "slice_runs"]
 
 
 @attrs.frozen(kw_only=True)
@@ -31,6 +33,10 @@ class SourceLine:
     ``bold``/``centered`` are layout hints from a docx (``None`` when unknown).
     ``in_table`` is ``"header"`` for the two-column header table of a docx,
     ``"body"`` for other tables, ``None`` outside tables.
+    ``starts`` is the source map of ``text``: (offset in ``text``, physical line,
+    1-based column) where each run of characters starts (see
+    :class:`~kehoach_core.LineStart`); empty means ``text`` starts at column 1
+    of ``line``.
     """
 
     text: str
@@ -40,6 +46,68 @@ class SourceLine:
     bold: bool | None = None
     centered: bool | None = None
     in_table: str | None = None
+    starts: tuple[tuple[int, int, int], ...] = ()
+
+    def location(self, start: int = 0, end: int | None = None) -> Location:
+        """The :class:`~kehoach_core.Location` of ``text[start:end]``.
+
+        >>> where = SourceLine(text="- Treo cờ", line=4, starts=((0, 4, 3),)).location(2)
+        >>> where.line, where.column, where.end_column
+        (4, 5, 12)
+        """
+        runs = self.starts or ((0, self.line, 1),)
+        whole = Location(
+            self.line,
+            self.end_line if self.end_line is not None else self.line,
+            starts=[LineStart(o, ln, c) for o, ln, c in runs],
+        )
+        stop = len(self.text) if end is None else end
+        if stop <= start:
+            stop = start + 1
+        return whole.span(start, stop)
+
+    def sub(self, start: int, end: int | None = None) -> SourceLine:
+        """The line cut to ``text[start:end]`` (stripped), its source map cut to match.
+
+        >>> SourceLine(text="- Như trên; - Lưu VT.", line=9).sub(11).location().column
+        13
+        """
+        stop = len(self.text) if end is None else end
+        raw = self.text[start:stop]
+        first = start + len(raw) - len(raw.lstrip())
+        last = max(first, start + len(raw.rstrip()))
+        runs = self.starts or ((0, self.line, 1),)
+        cut = slice_runs(runs, first, last)
+        lines = [line for _, line, _ in cut] or [self.line]
+        return attrs.evolve(
+            self, text=self.text[first:last], line=lines[0], end_line=max(lines), starts=cut
+        )
+
+    def location_of(self, part: str, *, default: int = 0) -> Location:
+        """The location of ``part`` found in ``text`` (at ``default`` if it is not there)."""
+        index = self.text.find(part) if part else -1
+        if index < 0:
+            return self.location(default)
+        return self.location(index, index + len(part))
+
+
+def slice_runs(
+    runs: Iterable[tuple[int, int, int]], start: int, end: int
+) -> tuple[tuple[int, int, int], ...]:
+    """The runs of ``text[start:end]``, offsets made relative to ``start``.
+
+    >>> slice_runs([(0, 1, 1), (10, 2, 1)], 4, 12)
+    ((0, 1, 5), (6, 2, 1))
+    """
+    out: list[tuple[int, int, int]] = []
+    for offset, line, column in runs:
+        if offset >= end and end > start:
+            break
+        if offset <= start:
+            out = [(0, line, column + start - offset)]
+        else:
+            out.append((offset - start, line, column))
+    return tuple(out)
 
 
 def _lines(values: Iterable[SourceLine]) -> tuple[SourceLine, ...]:

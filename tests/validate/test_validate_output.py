@@ -40,7 +40,8 @@ def test_json_output_holds_every_field() -> None:
     data = json.loads(to_json(validate(SUB)))
     finding = data["reports"][0]["findings"][0]
     assert set(finding) == {
-        "code", "name", "severity", "message", "hint", "element", "line", "excerpt", "source",
+        "code", "name", "severity", "message", "hint", "element", "line", "column",
+        "end_line", "end_column", "excerpt", "source",
     }  # fmt: skip
     assert data["reports"][0]["errors"] > 0
 

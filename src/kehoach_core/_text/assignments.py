@@ -150,7 +150,7 @@ def build_assignment(node: Node) -> Assignment:
             body_text, task_text = head, rest.strip()
     tasks: list[ContentItem] = []
     if task_text:
-        tasks.append(ContentItem(text=task_text, location=node.location))
+        tasks.append(ContentItem(text=task_text, location=node.location_of(task_text)))
     children = []
     for child in node.children:
         if _is_nested(child) and (child.children or not child.closed):

@@ -34,7 +34,7 @@ _KIND_RE = re.compile(r"KẾ\s+HOẠCH")
 
 
 def _loc(line: SourceLine) -> Location:
-    return Location(line.line, line.end_line if line.end_line is not None else line.line)
+    return line.location()
 
 
 def _preamble(lines: tuple[SourceLine, ...]) -> list[ContentItem]:
@@ -102,6 +102,35 @@ def _ids_and_texts(plan: Plan) -> Iterator[tuple[str, str]]:
         yield each.id, each.text
 
 
+_FIELD_LINE_RES = {
+    "number": re.compile(r"Số\b|\d+\s*[-/]\s*[A-ZĐ]+"),
+    "issued_on": re.compile(r"ngày\b.*\bnăm\b", re.I),
+    "place": re.compile(r",\s*ngày\b", re.I),
+}
+
+
+def _header_locations(lines: tuple[SourceLine, ...], values: dict[str, str]) -> dict[str, Location]:
+    """Where each header field's text was read: the line holding it, at the text if found.
+
+    A field with no value (a blank left in the number or the date) is placed on
+    the line where it is printed blank, when there is one.
+    """
+    out: dict[str, Location] = {}
+    for field, value in values.items():
+        for line in lines:
+            if value and value in line.text:
+                out[field] = line.location_of(value)
+                break
+        else:
+            pattern = _FIELD_LINE_RES.get(field)
+            holder = next((x for x in lines if pattern and pattern.search(x.text)), None)
+            if holder is not None and pattern is not None:
+                found = pattern.search(holder.text)
+                start = found.start() if found and field != "place" else 0
+                out[field] = holder.location(start)
+    return out
+
+
 def build_plan(doc: SourceDocument) -> Plan:
     """Read the structure of a plan from its lines; never loses a word of them."""
     ctx = Context()
@@ -110,7 +139,7 @@ def build_plan(doc: SourceDocument) -> Plan:
     zones = cut_zones(doc.lines)
     header = read_header([line.text for line in zones.header])
     for index, text in header.leftovers:
-        where = _loc(zones.header[index]) if zones.header else None
+        where = zones.header[index].location_of(text) if zones.header else None
         ctx.fragment(text, "header text not understood", where)
     kind = "KẾ HOẠCH"
     title_parts = [line.text for line in zones.title]
@@ -159,6 +188,19 @@ def build_plan(doc: SourceDocument) -> Plan:
         unparsed=ctx.unparsed,
         source=doc.source,
     )
+    printed = {
+        "superior_body": header.superior_body or "",
+        "issuer": header.issuer or "",
+        "number": str(header.number) if header.number else "",
+        "place": header.place or "",
+        "issued_on": "" if header.issued_on is None else "ngày",
+    }
+    read_at = _header_locations(zones.header, printed)
+    if zones.kind is not None:
+        read_at["kind"] = zones.kind.location()
+    if zones.title:
+        read_at["title"] = zones.title[0].location()
+    plan = attrs.evolve(plan, header_locations=read_at)
     anniversaries = [a for text, loc in _texts(plan) for a in find_anniversaries(text, loc)]
     plan = attrs.evolve(plan, milestones=ctx.milestones.milestones(), anniversaries=anniversaries)
     plan = number_elements(plan)

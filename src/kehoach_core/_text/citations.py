@@ -96,6 +96,10 @@ def find_citations(text: str, location: Location | None) -> list[Citation]:
                 re.split(r"\s+và\s+(?=" + "|".join(KINDS) + ")", about.group("title"))[0]
             )
             title = re.split(r",\s+(?=[A-ZĐ])", title)[0] or None
+        cited = _strip_tail(span)
+        where = None
+        if location is not None:
+            where = location.span(match.start(), match.start() + max(len(cited), 1))
         out.append(
             Citation(
                 kind=_kind(match.group("kind")),
@@ -103,8 +107,8 @@ def find_citations(text: str, location: Location | None) -> list[Citation]:
                 issued_on=issued_on,
                 issuer=issuer,
                 title=title,
-                text=_strip_tail(span),
-                location=location,
+                text=cited,
+                location=where,
             )
         )
     return out

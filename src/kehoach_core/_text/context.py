@@ -46,13 +46,17 @@ class Context:
     def note(self, part: Part, node: Node) -> None:
         """Keep ``node`` (and its descendants) as notes of ``part``."""
         for each in node.walk():
-            self.notes.append(Note(part=part, text=each.full, location=each.location))
+            self.notes.append(Note(part=part, text=each.full, location=each.full_location))
 
     def section(self, part: Part, node: Node, level: int) -> None:
         """Record ``node`` as a section heading of ``part``."""
         self.sections.append(
             SectionHeading(
-                part=part, label=node.label, title=node.text, level=level, location=node.location
+                part=part,
+                label=node.label,
+                title=node.text,
+                level=level,
+                location=node.full_location,
             )
         )
 
@@ -64,4 +68,4 @@ class Context:
     def unplaced(self, node: Node, reason: str) -> None:
         """Keep ``node`` and its descendants as unparsed fragments."""
         for each in node.walk():
-            self.fragment(each.full, reason, each.location)
+            self.fragment(each.full, reason, each.full_location)

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from .._errors import InputError
-from .._source import SourceDocument, SourceLine
+from .._source import SourceDocument, SourceLine, slice_runs
 from .clean import PhysicalLine, clean_lines
 from .footnotes import take_footnotes_located
 from .labels import split_label
@@ -148,42 +148,52 @@ def _no_lower(text: str) -> bool:
     return not any(ch.islower() for ch in text)
 
 
-def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, list[tuple[int, int]]]]:
-    """Logical lines with their segment map: (offset in the text, physical line)."""
+Runs = list[tuple[int, int, int]]
+
+
+def _runs_of(phys: PhysicalLine, at: int) -> Runs:
+    """The physical line's runs as (offset in the joined text, line, column)."""
+    if not phys.runs:
+        return [(at, phys.line, 1)]
+    return [(at + offset, phys.line, column) for offset, column in phys.runs]
+
+
+def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, Runs]]:
+    """Logical lines with their source map: (offset in the text, physical line, column)."""
     joiner = _Joiner(_typical_width(lines))
     parts: list[str] = []
     length = 0
-    segments: list[tuple[int, int]] = []
+    runs: Runs = []
     upper = False
     for phys in lines:
         if parts and not joiner.starts_new(parts[0], phys.text, parts[-1], upper):
             # "Hướng dẫn số 43-" / "HD/BTGTU": a document number wrapped at its
             # hyphen is joined back without a space; anything else with one.
             sep = "" if _NUMBER_WRAP_END.search(parts[-1]) and _CODE_START.match(phys.text) else " "
-            segments.append((length + len(sep), phys.line))
+            runs.extend(_runs_of(phys, length + len(sep)))
             parts.append(sep + phys.text)
             length += len(sep) + len(phys.text)
             upper = upper and _no_lower(phys.text)
             continue
         if parts:
-            yield "".join(parts), segments
+            yield "".join(parts), runs
         label = split_label(phys.text)
         if label is not None and label.fmt == "roman" and label.value is not None and not parts:
             joiner.last_roman = label.value
         parts = [phys.text]
         length = len(phys.text)
-        segments = [(0, phys.line)]
+        runs = _runs_of(phys, 0)
         upper = is_upper_heading(phys.text)
     if parts:
-        yield "".join(parts), segments
+        yield "".join(parts), runs
 
 
-def _line_at(segments: list[tuple[int, int]], offset: int) -> int:
-    index = bisect.bisect_right(segments, offset, key=lambda segment: segment[0]) - 1
-    return segments[max(index, 0)][1]
+def _line_at(runs: Runs, offset: int) -> int:
+    index = bisect.bisect_right(runs, offset, key=lambda run: run[0]) - 1
+    return runs[max(index, 0)][1]
 
 
-def _split_glued(text: str, segments: list[tuple[int, int]]) -> list[SourceLine]:
+def _split_glued(text: str, runs: Runs) -> list[SourceLine]:
     cuts = [0]
     for match in _GLUE_RE.finditer(text):
         if match.group(1).isupper():
@@ -191,15 +201,18 @@ def _split_glued(text: str, segments: list[tuple[int, int]]) -> list[SourceLine]
     cuts.append(len(text))
     out: list[SourceLine] = []
     for start, end in itertools.pairwise(cuts):
-        piece = text[start:end].strip()
+        raw = text[start:end]
+        piece = raw.strip()
         if not piece:
             continue
-        last = max(start, end - 1)
+        first = start + len(raw) - len(raw.lstrip())
+        last = first + len(piece)
         out.append(
             SourceLine(
                 text=piece,
-                line=_line_at(segments, start),
-                end_line=_line_at(segments, last),
+                line=_line_at(runs, first),
+                end_line=_line_at(runs, last - 1),
+                starts=slice_runs(runs, first, last),
             )
         )
     return out

@@ -54,6 +54,9 @@ class Node:
     end_line: int
     value: int | None = None
     children: list[Node] = attrs.field(factory=list)
+    source: SourceLine | None = attrs.field(default=None, repr=False)
+    offset: int = 0
+    """Where :attr:`text` starts in ``source.text``."""
 
     @property
     def full(self) -> str:
@@ -62,8 +65,32 @@ class Node:
 
     @property
     def location(self) -> Location:
-        """Where the line was read."""
-        return Location(self.line, self.end_line)
+        """Where :attr:`text` was read, with its source map."""
+        if self.source is None:
+            return Location(self.line, self.end_line)
+        return self.source.location(self.offset, self.offset + len(self.text))
+
+    @property
+    def full_location(self) -> Location:
+        """Where :attr:`full` (label and text) was read."""
+        if self.source is None:
+            return Location(self.line, self.end_line)
+        return self.location_of(self.full)
+
+    def location_of(self, part: str) -> Location:
+        """Where ``part``, a piece of this line's text, was read (the text's start if not found)."""
+        if self.source is None:
+            return Location(self.line, self.end_line)
+        text = self.source.text
+        index = text.find(part, self.offset) if part else -1
+        if index < 0:
+            index = text.find(part) if part else -1
+        if index < 0 and part.endswith(self.text) and self.text:
+            index = self.offset  # a label not in the text (docx numbering): map the text only
+            return self.source.location(index, index + len(self.text))
+        if index < 0:
+            return self.location
+        return self.source.location(index, index + len(part))
 
     @property
     def closed(self) -> bool:
@@ -100,9 +127,12 @@ def node_for(line: SourceLine) -> Node:
         if label is not None:
             text = rest_after(text, label)
     end = line.end_line if line.end_line is not None else line.line
+    offset = len(line.text.rstrip()) - len(text)
     if label is None:
-        return Node("", "para", text, line.line, end)
-    return Node(label.text, label.fmt, text, line.line, end, label.value)
+        return Node("", "para", text, line.line, end, source=line, offset=offset)
+    return Node(
+        label.text, label.fmt, text, line.line, end, label.value, source=line, offset=offset
+    )
 
 
 def _is_item(node: Node) -> bool:

@@ -109,6 +109,18 @@ def _subphase(node: Node, ctx: Context, parent_start: Anchor | None) -> Phase:
     # A closed "Thứ nhất, ..." paragraph: the statement is the sub-phase's content.
     return Phase(
         label=node.label,
-        content=items([Node("", "para", node.text, node.line, node.end_line)]),
+        content=items(
+            [
+                Node(
+                    "",
+                    "para",
+                    node.text,
+                    node.line,
+                    node.end_line,
+                    source=node.source,
+                    offset=node.offset,
+                )
+            ]
+        ),
         location=node.location,
     )

@@ -113,13 +113,13 @@ def _columns(lines: Sequence[SourceLine]) -> list[SourceLine]:
         if cut is None or cut == 0:
             out.append(line)
             continue
-        out.append(attrs.evolve(line, text=text[:cut].strip()))
-        out.append(attrs.evolve(line, text=text[cut:].strip()))
+        out.append(line.sub(0, cut))
+        out.append(line.sub(cut))
     return out
 
 
 def _loc(line: SourceLine) -> Location:
-    return Location(line.line, line.end_line if line.end_line is not None else line.line)
+    return line.location()
 
 
 @attrs.define
@@ -130,6 +130,8 @@ class _Block:
     title: str | None = None
     signer: str | None = None
     used: list[int] = attrs.field(factory=list)
+    first: SourceLine | None = None
+    """The line of the first authority marker."""
 
     def marker(self, marker: str, rest: str) -> None:
         """A marker line: a tier, with the title glued after it split off."""
@@ -146,6 +148,14 @@ class _Block:
         else:
             self.title = text if self.title is None else f"{self.title} {text}"
 
+    def _location(self) -> Location | None:
+        """From the first line of the block (with its column) to the last."""
+        if not self.used:
+            return None
+        if self.first is None or self.first.line != min(self.used):
+            return Location(min(self.used), max(self.used))
+        return attrs.evolve(self.first.location(), end_line=max(self.used))
+
     def signature(self) -> Signature | None:
         if not (self.tiers or self.title or self.signer):
             return None
@@ -159,7 +169,7 @@ class _Block:
             deputy_for=second[1],
             title=self.title,
             signer=self.signer,
-            location=Location(min(used), max(used)) if used else None,
+            location=self._location(),
         )
 
 
@@ -183,6 +193,7 @@ def read_tail(
         if marker:
             block.marker(marker.group(1), text[marker.end() :].strip())
             block.used.append(line.line)
+            block.first = block.first or line
             continue
         head = _RECIPIENTS_RE.match(text)
         if head:

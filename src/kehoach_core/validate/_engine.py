@@ -22,12 +22,18 @@ from typing import Literal
 
 import attrs
 
+from .._elements import Location
 from .._model import Plan
-from ._text import Context
+from ._text import Context, Segment, excerpt
 
 __all__ = ["RULES", "Finding", "Hit", "Report", "Rule", "Severity", "rule", "rules", "validate"]
 
 Lang = Literal["vi", "en"]
+
+HEADER_FIELDS = frozenset(
+    {"issuer", "superior_body", "number", "place", "issued_on", "kind", "title"}
+)
+"""Plan fields read from the header: a hit on one is placed where it was read."""
 
 
 class Severity(enum.Enum):
@@ -40,12 +46,42 @@ class Severity(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Hit:
-    """What a rule reports: where, the quoted text, and values for the message."""
+    """What a rule reports: where, the quoted text, and values for the message.
+
+    A rule that matched text gives the ``segment`` and the match's ``start`` and
+    ``end`` in it: the engine computes the exact place and the excerpt from
+    them, in one place for all rules. A rule about a whole element gives its
+    ``location`` (or only a ``line``); one about a header field, neither.
+    """
 
     element: str | None = None
+    segment: Segment | None = None
+    start: int = 0
+    end: int = 0
+    location: Location | None = None
     line: int | None = None
     excerpt: str = ""
     args: dict[str, object] = attrs.field(factory=dict)
+
+    def place(self, plan: Plan) -> tuple[str | None, Location | None, str]:
+        """The element id, the exact location and the excerpt this hit reports.
+
+        A hit on a header field is placed where the field was read; on a header
+        field the plan lacks, at the top of the file, where it belongs.
+        """
+        if self.segment is None:
+            location = self.location
+            if location is None and self.line is not None:
+                location = Location(self.line)
+            if location is None and self.element in HEADER_FIELDS:
+                location = plan.header_locations.get(self.element)
+                if location is None and not getattr(plan, self.element):
+                    location = Location(1, 1, column=1, end_column=1)
+            return self.element, location, self.excerpt
+        segment = self.segment
+        span = segment.location.span(self.start, self.end) if segment.location else None
+        quoted = self.excerpt or excerpt(segment.text, self.start, self.end)
+        return self.element or segment.element, span, quoted
 
 
 Check = Callable[[Context], Iterable[Hit]]
@@ -133,6 +169,17 @@ class Finding:
     line: int | None = None
     excerpt: str = ""
     source: str | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    """One past the last character of the offending text, as in SARIF."""
+
+    @property
+    def position(self) -> str:
+        """``line:column`` (or ``line``, or empty) for messages."""
+        if self.line is None:
+            return ""
+        return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
 
 
 @attrs.frozen(kw_only=True)
@@ -197,7 +244,7 @@ def validate(
     _load_rules()
     ctx = Context(plan, superior)
     found: list[Finding] = []
-    seen: set[tuple[str, str | None, int | None, str, str]] = set()
+    seen: set[tuple[str, str | None, int | None, int | None, str, str]] = set()
     for code in sorted(RULES):
         rule_ = RULES[code]
         if select and not _matches(code, select):
@@ -208,9 +255,12 @@ def validate(
             continue
         for hit in rule_.check(ctx):
             message = rule_.message(lang, hit.args)
+            element, location, quoted = hit.place(plan)
+            line = location.line if location is not None else None
+            column = location.column if location is not None else None
             # the same words read into two elements (a heading and its item) count once
-            where = hit.element if hit.line is None else None
-            key = (code, where, hit.line, hit.excerpt, message)
+            where = element if line is None else None
+            key = (code, where, line, column, quoted, message)
             if key in seen:
                 continue
             seen.add(key)
@@ -221,11 +271,14 @@ def validate(
                     severity=rule_.severity,
                     message=message,
                     hint=rule_.hint(lang),
-                    element=hit.element,
-                    line=hit.line,
-                    excerpt=hit.excerpt,
+                    element=element,
+                    line=line,
+                    excerpt=quoted,
                     source=plan.source,
+                    column=column,
+                    end_line=location.end_line if location is not None else None,
+                    end_column=location.end_column if location is not None else None,
                 )
             )
-    found.sort(key=lambda f: (f.line or 0, f.code))
+    found.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     return Report(findings=tuple(found), source=plan.source, lang=lang)

@@ -1,24 +1,28 @@
-"""Reports as text (``file:line: CODE severity message``), JSON and SARIF 2.1.0.
+"""Reports as text (``file:line:col: CODE severity message``), JSON and SARIF 2.1.0.
+
+A header field the plan lacks is reported at the top of the file, where it belongs:
 
 >>> from kehoach_core import Plan
 >>> from kehoach_core.validate import validate
 >>> report = validate(Plan(title="x", source="plan.txt"), select=["KH202"])
 >>> print(to_text(report))
-plan.txt: KH202 warning Kế hoạch không có ngày ban hành [issued_on]
+plan.txt:1:1: KH202 warning Kế hoạch không có ngày ban hành [issued_on]
     gợi ý: Ghi ngày, tháng, năm ban hành dưới địa danh.
 >>> import json
->>> json.loads(to_sarif(report))["runs"][0]["results"][0]["ruleId"]
-'KH202'
+>>> result = json.loads(to_sarif(report))["runs"][0]["results"][0]
+>>> result["ruleId"], result["locations"][0]["physicalLocation"]["region"]
+('KH202', {'startLine': 1, 'startColumn': 1, 'endLine': 1, 'endColumn': 1})
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
-from ._engine import Finding, Report, Severity, rules
+from ._engine import HEADER_FIELDS, Finding, Report, Severity, rules
 
 __all__ = ["to_json", "to_sarif", "to_text"]
 
@@ -33,7 +37,7 @@ def _reports(reports: Report | Iterable[Report]) -> list[Report]:
 
 def _where(finding: Finding) -> str:
     source = finding.source or "<plan>"
-    return f"{source}:{finding.line}" if finding.line else source
+    return f"{source}:{finding.position}" if finding.line else source
 
 
 def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
@@ -42,7 +46,8 @@ def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
     for report in _reports(reports):
         hint_label = "hint" if report.lang == "en" else "gợi ý"
         for f in report.findings:
-            element = f" [{f.element}]" if f.element and f.line is None else ""
+            header = f.element in HEADER_FIELDS
+            element = f" [{f.element}]" if f.element and (f.line is None or header) else ""
             lines.append(f"{_where(f)}: {f.code} {f.severity.value} {f.message}{element}")
             if f.excerpt:
                 lines.append(f"    | {f.excerpt}")
@@ -60,6 +65,9 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "hint": f.hint,
         "element": f.element,
         "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
         "excerpt": f.excerpt,
         "source": f.source,
     }
@@ -81,7 +89,39 @@ def to_json(reports: Report | Iterable[Report]) -> str:
 
 
 def _uri(source: str) -> str:
-    return PurePath(source).as_posix()
+    path = PurePath(source)
+    return Path(source).as_uri() if path.is_absolute() else path.as_posix()
+
+
+def _region(f: Finding) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": f.line}
+    if f.column is not None:
+        region["startColumn"] = f.column
+    if f.end_line is not None:
+        region["endLine"] = max(f.end_line, f.line or 1)
+        if f.end_column is not None:
+            region["endColumn"] = f.end_column
+    if f.excerpt:
+        region["snippet"] = {"text": f.excerpt}
+    return region
+
+
+def _fingerprints(findings: Iterable[Finding]) -> list[str]:
+    """A hash per finding that survives edits elsewhere in the plan.
+
+    It is made of the code and the quoted words (spaces and ellipses folded),
+    not of lines or element ids, which shift when text is added above; the
+    n-th finding with the same code and words gets n in its hash.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    out: list[str] = []
+    for f in findings:
+        words = " ".join(f.excerpt.replace("…", " ").split())
+        key = (f.code, words or (f.element or ""))
+        seen[key] = seen.get(key, 0) + 1
+        text = "\0".join((key[0], key[1], str(seen[key])))
+        out.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + ":1")
+    return out
 
 
 def _rules_metadata(lang: str, docs_base: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -117,21 +157,19 @@ def to_sarif(
     metadata, index = _rules_metadata(lang, docs_base)
     results: list[dict[str, Any]] = []
     for report in listed:
-        for f in report.findings:
+        for f, fingerprint in zip(report.findings, _fingerprints(report.findings), strict=True):
             result: dict[str, Any] = {
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message},
+                "partialFingerprints": {"kehoachFinding/v1": fingerprint},
             }
             location: dict[str, Any] = {}
             if f.source:
                 physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.source)}}
                 if f.line:
-                    region: dict[str, Any] = {"startLine": f.line}
-                    if f.excerpt:
-                        region["snippet"] = {"text": f.excerpt}
-                    physical["region"] = region
+                    physical["region"] = _region(f)
                 location["physicalLocation"] = physical
             if f.element:
                 location["logicalLocations"] = [{"fullyQualifiedName": f.element}]

@@ -11,7 +11,7 @@ from .._elements import Citation
 from .._numbers import DocumentNumber, NumberStyle
 from ._engine import Hit, Severity, rule
 from ._scan import to_bytes
-from ._text import Context, excerpt
+from ._text import Context
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
 _UPPER = "A-ZĐ"
@@ -58,9 +58,9 @@ def malformed_citation(ctx: Context) -> Iterator[Hit]:
         if before is None:
             continue
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, before.start(), m.end()),
+            segment=segment,
+            start=before.start(),
+            end=m.end(),
             args={"found": segment.text[before.start() : m.end()]},
         )
     for basis in ctx.plan.bases:
@@ -71,7 +71,9 @@ def malformed_citation(ctx: Context) -> Iterator[Hit]:
             and not _BLANK.search(number)
             and not _SPACED_NUMBER.search(number)
         ):
-            yield Hit(element=basis.id, line=_line(basis), excerpt=number, args={"found": number})
+            yield Hit(
+                element=basis.id, location=basis.location, excerpt=number, args={"found": number}
+            )
 
 
 _DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
@@ -107,7 +109,7 @@ def cited_after_plan(ctx: Context) -> Iterator[Hit]:
         if basis.issued_on and basis.issued_on > plan_date:
             yield Hit(
                 element=basis.id,
-                line=_line(basis),
+                location=basis.location,
                 excerpt=basis.text[:100] or str(basis.number),
                 args={"number": str(basis.number), "cited": basis.issued_on, "plan": plan_date},
             )
@@ -116,9 +118,9 @@ def cited_after_plan(ctx: Context) -> Iterator[Hit]:
         on = _date(m[2], m[3], m[4])
         if on and on > plan_date and m[1] not in cited:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"number": m[1], "cited": on, "plan": plan_date},
             )
 
@@ -139,7 +141,7 @@ def citation_without_date(ctx: Context) -> Iterator[Hit]:
         if basis.issued_on is None and basis.number and not _BLANK.search(basis.text):
             yield Hit(
                 element=basis.id,
-                line=_line(basis),
+                location=basis.location,
                 excerpt=basis.text[:100],
                 args={"number": str(basis.number)},
             )
@@ -164,7 +166,7 @@ def citation_without_issuer(ctx: Context) -> Iterator[Hit]:
                 continue
             yield Hit(
                 element=basis.id,
-                line=_line(basis),
+                location=basis.location,
                 excerpt=basis.text[:100],
                 args={"number": str(basis.number)},
             )
@@ -247,7 +249,7 @@ def cited_kind_mismatch(ctx: Context) -> Iterator[Hit]:
             reported.add(str(number))
             yield Hit(
                 element=basis.id,
-                line=_line(basis),
+                location=basis.location,
                 excerpt=basis.text[:100],
                 args={"kind": basis.kind, "code": code},
             )
@@ -266,9 +268,9 @@ def cited_kind_mismatch(ctx: Context) -> Iterator[Hit]:
         expected = _CITED_KIND[before[1].lower()]
         if m[2].upper() not in expected and m[0] not in reported:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, before.start(), m.end()),
+                segment=segment,
+                start=before.start(),
+                end=m.end(),
                 args={"kind": before[1], "code": m[2]},
             )
 
@@ -310,7 +312,7 @@ def superior_phase_coverage(ctx: Context) -> Iterator[Hit]:
         elif len(sup.subphases) > len(own.subphases):
             yield Hit(
                 element=own.id,
-                line=own.location.line if own.location else None,
+                location=own.location,
                 excerpt=own.heading[:80],
                 args={
                     "ordinal": sup.ordinal,

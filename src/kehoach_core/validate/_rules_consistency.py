@@ -14,7 +14,7 @@ from .._elements import Level
 from .._numbers import roman_to_int
 from ._engine import Hit, Severity, rule
 from ._scan import FOLD, to_bytes
-from ._text import Context, Segment, excerpt, modern_uy
+from ._text import Context, Segment, modern_uy
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
 _NAME = r"(?:\s+(?!lần\b|khóa\b|khoá\b|thứ\b|nhiệm\b)[A-ZĐÂ-Ỹ][^\W\d_]*)*"
@@ -99,9 +99,9 @@ def _congress_mentions(ctx: Context) -> list[Mention]:
 
 def _hit(m: Mention, **args: object) -> Hit:
     return Hit(
-        element=m.segment.element,
-        line=m.segment.line,
-        excerpt=excerpt(m.segment.text, m.start, m.end),
+        segment=m.segment,
+        start=m.start,
+        end=m.end,
         args=dict(args),
     )
 
@@ -229,9 +229,9 @@ def level_contradiction(ctx: Context) -> Iterator[Hit]:
                 yield _hit(m, own=own_vi, own_en=own_en, found=found)
     for segment, g in ctx.matches_at(_GARBLED, ctx.positions("Đảng bộ thành ")):
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, g.start(), g.end()),
+            segment=segment,
+            start=g.start(),
+            end=g.end(),
             args={"own": own_vi, "own_en": own_en, "found": g[0]},
         )
     for segment, c in _issuer_clauses(ctx):
@@ -242,18 +242,18 @@ def level_contradiction(ctx: Context) -> Iterator[Hit]:
         ambiguous = body.startswith("Thành") and own is Level.DISTRICT
         if level is not None and level is not own and not ambiguous:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, c.start(), c.end()),
+                segment=segment,
+                start=c.start(),
+                end=c.end(),
                 args={"own": own_vi, "own_en": own_en, "found": c[0]},
             )
     for segment, s in ctx.matches_at(_OWN_SCOPE, ctx.positions(*_OWN_SCOPE_STARTS)):
         level = _LEVEL_OF.get(s["level"])
         if level is not None and level is not own and own is Level.COMMUNE:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, s.start(), s.end()),
+                segment=segment,
+                start=s.start(),
+                end=s.end(),
                 args={"own": own_vi, "own_en": own_en, "found": s[0]},
             )
 
@@ -277,9 +277,9 @@ def period_not_term(ctx: Context) -> Iterator[Hit]:
         start, end = int(m[1]), int(m[2])
         if end - start != 5:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"start": start, "end": end},
             )
 
@@ -352,9 +352,9 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
         checked.add((years, f"{d1}/{m1}/{y1}", f"{d2}/{m2}/{y2}"))
         if years != y2 - y1 or (d1, m1) != (d2, m2):
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={
                     "years": years,
                     "origin": f"{d1}/{m1}/{y1}",
@@ -368,9 +368,9 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
         years, y1, y2 = int(m[1]), int(m[3]), int(m[4])
         if years != y2 - y1:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"years": years, "origin": y1, "on": y2, "actual": _span(y1, y2, False)},
             )
     gate = ctx.indices_with(*_KNOWN_NAMES)
@@ -384,9 +384,9 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
             if years not in (year - base, year + 1 - base):
                 checked.add((years, str(base), ""))
                 yield Hit(
-                    element=segment.element,
-                    line=segment.line,
-                    excerpt=excerpt(segment.text, m.start(), m.end()),
+                    segment=segment,
+                    start=m.start(),
+                    end=m.end(),
                     args={
                         "years": years,
                         "origin": base,
@@ -405,7 +405,7 @@ def anniversary_arithmetic(ctx: Context) -> Iterator[Hit]:
         if a.years != a.on.year - a.origin.year or mismatch:
             yield Hit(
                 element=a.id,
-                line=a.location.line if a.location else None,
+                location=a.location,
                 excerpt=a.text[:100],
                 args={
                     "years": a.years,
@@ -477,9 +477,9 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
                 continue
             if n != expected:
                 yield Hit(
-                    element=segment.element,
-                    line=segment.line,
-                    excerpt=excerpt(segment.text, m.start(), m.end()),
+                    segment=segment,
+                    start=m.start(),
+                    end=m.end(),
                     args={"found": m[1], "year": year, "expected": _roman(expected)},
                 )
     gate = ctx.indices_with("của Đảng")
@@ -498,9 +498,9 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
         if national_year(n) != y:
             expected = (y - 1956) // 5
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"found": m[1], "year": y, "expected": _roman(max(1, expected))},
             )
     for ms in ctx.plan.milestones:
@@ -575,8 +575,8 @@ def other_body_of_own_level(ctx: Context) -> Iterator[Hit]:
         if folded.startswith(mine) or mine.startswith(folded):
             continue
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, b.start(), b.start("name")),
+            segment=segment,
+            start=b.start(),
+            end=b.start("name") + len(name),
             args={"issuer": issuer, "found": segment.text[b.start() : b.start("name")] + name},
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .._elements import Location
 from .._model import RecipientPurpose
 from ._engine import Hit, Severity, rule
 from ._text import Context, modern_uy
@@ -17,9 +18,9 @@ _COLLECTIVE = re.compile(
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
 
 
-def _sig_line(ctx: Context) -> int | None:
+def _sig_line(ctx: Context) -> Location | None:
     sig = ctx.plan.signature
-    return sig.location.line if sig is not None and sig.location is not None else None
+    return sig.location if sig is not None else None
 
 
 @rule(
@@ -51,7 +52,7 @@ def authority_marker(ctx: Context) -> Iterator[Hit]:
         if party and collective and sig.title:
             yield Hit(
                 element="signature",
-                line=line,
+                location=line,
                 excerpt=sig.title,
                 args={
                     "marker": "",
@@ -68,14 +69,14 @@ def authority_marker(ctx: Context) -> Iterator[Hit]:
 
 
 def _marker_hits(
-    marker: str, code: str | None, party: bool | None, collective: bool, line: int | None
+    marker: str, code: str | None, party: bool | None, collective: bool, line: Location | None
 ) -> Iterator[Hit]:
     """What is wrong with one tier's marker in this format."""
     slash = "/" in marker
     if party is True and not slash and code in {"TM", "KT", "TL"}:
         yield Hit(
             element="signature",
-            line=line,
+            location=line,
             excerpt=marker,
             args={
                 "marker": marker,
@@ -86,7 +87,7 @@ def _marker_hits(
     elif party is False and slash:
         yield Hit(
             element="signature",
-            line=line,
+            location=line,
             excerpt=marker,
             args={
                 "marker": marker,
@@ -97,7 +98,7 @@ def _marker_hits(
     if party and collective and code == "KT":
         yield Hit(
             element="signature",
-            line=line,
+            location=line,
             excerpt=marker,
             args={
                 "marker": marker,
@@ -122,7 +123,10 @@ def missing_signer(ctx: Context) -> Iterator[Hit]:
     if sig is None:
         return
     if not sig.signer or not sig.signer.strip() or _BLANK.search(sig.signer):
-        yield Hit(element="signature", line=_sig_line(ctx), excerpt=sig.signer or "")
+        # the name belongs under the last line read of the block (the title)
+        where = sig.location
+        last = Location(where.end_line or where.line) if where is not None else None
+        yield Hit(element="signature", location=last, excerpt=sig.signer or "")
 
 
 @rule(
@@ -138,7 +142,7 @@ def missing_signer(ctx: Context) -> Iterator[Hit]:
 def missing_title(ctx: Context) -> Iterator[Hit]:
     sig = ctx.plan.signature
     if sig is not None and not (sig.title and sig.title.strip()):
-        yield Hit(element="signature", line=_sig_line(ctx), excerpt=sig.signer or "")
+        yield Hit(element="signature", location=_sig_line(ctx), excerpt=sig.signer or "")
 
 
 def _real(ctx: Context) -> list[tuple[str, str, RecipientPurpose, int | None]]:
@@ -170,7 +174,7 @@ def no_report(ctx: Context) -> Iterator[Hit]:
     if any(p is RecipientPurpose.REPORT or _REPORT.search(t) for _, t, p, _ in real):
         return
     first = ctx.plan.recipients[0]
-    yield Hit(element="recipients", line=first.location.line if first.location else None)
+    yield Hit(element="recipients", location=first.location)
 
 
 @rule(
@@ -193,4 +197,4 @@ def no_archive(ctx: Context) -> Iterator[Hit]:
     ):
         return
     last = ctx.plan.recipients[-1]
-    yield Hit(element="recipients", line=last.location.line if last.location else None)
+    yield Hit(element="recipients", location=last.location)

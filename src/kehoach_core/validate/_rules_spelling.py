@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
 from ._engine import Hit, Severity, rule
 from ._scan import FOLD, LOWER, encode
-from ._text import Context, Segment, excerpt
+from ._text import Context, Segment
 
 # key phrase without marks -> (correct spellings, other real words with the same letters)
 _KEY_TERMS: dict[str, tuple[set[str], set[str]]] = {
@@ -147,25 +147,25 @@ def _misspelled(
             continue
         reported.add(m.start())
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"found": pair, "right": _recase(sorted(right)[0], pair)},
         )
     for w in non_words:
         if w.start() not in reported:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, w.start(), w.end()),
+                segment=segment,
+                start=w.start(),
+                end=w.end(),
                 args={"found": w[0], "right": "Đảng"},
             )
     for m in lan_thu:
         if f"{m[1].lower()} {m[2]}" != "lần thứ":
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"found": f"{m[1]} {m[2]}", "right": "lần thứ"},
             )
 
@@ -242,9 +242,9 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
                 continue
             segment, m = first[span]
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"found": segment.text[m.start() : m.end()], "other": top},
             )
 
@@ -303,9 +303,9 @@ def capitalisation(ctx: Context) -> Iterator[Hit]:
     committees = ctx.positions("đảng ủy ", "đảng uỷ ", "đảng bộ ")
     for segment, m in ctx.matches_at(_COMMITTEE_LOWER, committees):
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"found": m[0], "right": "Đ" + m[0][1:]},
         )
     for section in ctx.plan.sections:
@@ -315,15 +315,15 @@ def capitalisation(ctx: Context) -> Iterator[Hit]:
         if len(caps) >= 2 and mixed:
             yield Hit(
                 element=section.id,
-                line=section.location.line if section.location else None,
+                location=section.location,
                 excerpt=f"{section.label} {section.title}".strip(),
                 args={"found": mixed[0], "right": mixed[0].upper()},
             )
     for segment, m in ctx.matches_at(_DANG_LOWER, _dang_lower_starts(ctx)):
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"found": m[0], "right": m[0][:-4] + "Đảng"},
         )
     full = ctx.full_text
@@ -335,8 +335,8 @@ def capitalisation(ctx: Context) -> Iterator[Hit]:
             continue
         found = segment.text[before.start() : m.end()].strip(" ,")
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, before.start(), m.end()),
+            segment=segment,
+            start=before.start(),
+            end=m.end(),
             args={"found": found, "right": found[:-8] + "Nhân dân"},
         )

@@ -8,15 +8,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge
-from .._elements import Level
+from .._elements import Level, Location
 from .._model import Phase
 from .._numbers import roman_to_int
 from ._engine import Hit, Severity, rule
 from ._text import Context
 
 
-def _line(phase: Phase) -> int | None:
-    return phase.location.line if phase.location else None
+def _line(phase: Phase) -> Location | None:
+    return phase.location
 
 
 _PART_NAMES = {
@@ -79,7 +79,7 @@ def empty_phase(ctx: Context) -> Iterator[Hit]:
             heading = phase.heading or phase.label or phase.id
             yield Hit(
                 element=phase.id,
-                line=_line(phase),
+                location=phase.location,
                 excerpt=heading[:80],
                 args={"heading": heading[:60]},
             )
@@ -99,8 +99,9 @@ def body_without_tasks(ctx: Context) -> Iterator[Hit]:
     for a in ctx.plan.all_assignments():
         if not a.tasks and not a.children:
             body = ", ".join(a.bodies) or a.heading or a.id
-            line = a.location.line if a.location else None
-            yield Hit(element=a.id, line=line, excerpt=a.heading[:80], args={"body": body})
+            yield Hit(
+                element=a.id, location=a.location, excerpt=a.heading[:80], args={"body": body}
+            )
 
 
 _ARABIC = re.compile(r"^\(?(\d+)[.)\-]?$")
@@ -127,10 +128,18 @@ def _number(label: str) -> tuple[str, int] | None:
     return None
 
 
-def _sequence_hits(labelled: Sequence[tuple[str, str, int | None]]) -> Iterator[Hit]:
+def _label_location(where: Location | None, label: str) -> Location | None:
+    """Where a label printed before an element's text is: one space before the text."""
+    if where is None or where.column is None or where.column <= len(label) + 1:
+        return where
+    column = where.column - len(label) - 1
+    return Location(where.line, where.line, column=column, end_column=column + len(label))
+
+
+def _sequence_hits(labelled: Sequence[tuple[str, str, Location | None]]) -> Iterator[Hit]:
     """Hits for labels that skip or repeat, per numbering style among siblings."""
     last: dict[str, int] = {}
-    for element, label, line in labelled:
+    for element, label, where in labelled:
         parsed = _number(label)
         if parsed is None:
             continue
@@ -140,7 +149,7 @@ def _sequence_hits(labelled: Sequence[tuple[str, str, int | None]]) -> Iterator[
         if prev is not None and n != expected:
             yield Hit(
                 element=element,
-                line=line,
+                location=_label_location(where, label),
                 excerpt=label,
                 args={"label": label, "expected": expected, "found": n},
             )
@@ -161,23 +170,15 @@ def _sequence_hits(labelled: Sequence[tuple[str, str, int | None]]) -> Iterator[
 )
 def numbering(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
-    top = [
-        (s.id, s.label, s.location.line if s.location else None)
-        for s in plan.sections
-        if s.level == 1
-    ]
+    top = [(s.id, s.label, s.location) for s in plan.sections if s.level == 1]
     yield from _sequence_hits(top)
     if not _phases_out_of_order(plan.phases):
         # phases printed out of order are KH105's: their labels are not a skip
         yield from _sequence_hits([(p.id, p.label, _line(p)) for p in plan.phases])
     for phase in plan.all_phases():
         yield from _sequence_hits([(s.id, s.label, _line(s)) for s in phase.subphases])
-        yield from _sequence_hits(
-            [(i.id, i.label, i.location.line if i.location else None) for i in phase.content]
-        )
-    yield from _sequence_hits(
-        [(a.id, a.label, a.location.line if a.location else None) for a in plan.assignments]
-    )
+        yield from _sequence_hits([(i.id, i.label, i.location) for i in phase.content])
+    yield from _sequence_hits([(a.id, a.label, a.location) for a in plan.assignments])
 
 
 def _phases_out_of_order(phases: Sequence[Phase]) -> bool:
@@ -203,7 +204,7 @@ def phases_order(ctx: Context) -> Iterator[Hit]:
         if previous is not None and phase.ordinal < previous:
             yield Hit(
                 element=phase.id,
-                line=_line(phase),
+                location=phase.location,
                 excerpt=phase.heading[:80],
                 args={"found": phase.ordinal, "previous": previous},
             )
@@ -238,7 +239,7 @@ def phase_numeral_style(ctx: Context) -> Iterator[Hit]:
         if style == minority:
             yield Hit(
                 element=phase.id,
-                line=_line(phase),
+                location=phase.location,
                 excerpt=phase.heading[:80],
                 args={
                     "label": label,
@@ -288,7 +289,7 @@ def window_inverted(ctx: Context) -> Iterator[Hit]:
         if start and end and end < start:
             yield Hit(
                 element=phase.id,
-                line=_line(phase),
+                location=phase.location,
                 excerpt=phase.heading[:80],
                 args={"heading": heading, "start": start.isoformat(), "end": end.isoformat()},
             )
@@ -297,7 +298,7 @@ def window_inverted(ctx: Context) -> Iterator[Hit]:
             if inverted is not None:
                 yield Hit(
                     element=phase.id,
-                    line=_line(phase),
+                    location=phase.location,
                     excerpt=phase.heading[:80],
                     args={"heading": heading, "start": inverted[0], "end": inverted[1]},
                 )
@@ -346,7 +347,7 @@ def windows_overlap(ctx: Context) -> Iterator[Hit]:
         if end and start and start < end:
             yield Hit(
                 element=after.id,
-                line=_line(after),
+                location=after.location,
                 excerpt=after.heading[:80],
                 args={"heading": after.heading[:60], "start": start, "end": end},
             )
@@ -387,7 +388,7 @@ def windows_vs_milestones(ctx: Context) -> Iterator[Hit]:
             if wrong:
                 yield Hit(
                     element=phase.id,
-                    line=_line(phase),
+                    location=phase.location,
                     excerpt=phase.heading[:80],
                     args={"heading": phase.heading[:60]},
                 )

@@ -14,7 +14,7 @@ from itertools import compress, islice
 from .._numbers import roman_to_int
 from ._engine import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, to_bytes
-from ._text import Context, Segment, excerpt
+from ._text import Context, Segment
 
 _BLANK = re.compile(
     r"(?:…|\.\.\.){2,}|\.{5,}|_{3,}"
@@ -40,9 +40,9 @@ def template_blank(ctx: Context) -> Iterator[Hit]:
         if matches:
             first = matches[0]
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, first.start(), first.end()),
+                segment=segment,
+                start=first.start(),
+                end=first.end(),
                 args={"count": len(matches)},
             )
 
@@ -77,9 +77,9 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
         if word == "Đảng" and _PARTY_BODY_AFTER.match(segment.text, m.end()):
             continue  # Ban Xây dựng Đảng Đảng ủy xã: the board, then the committee
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"word": f"{m[1]} {m[2]}"},
         )
 
@@ -194,9 +194,9 @@ def glued_ordinal(ctx: Context) -> Iterator[Hit]:
                 merged.append((start, end))
         for start, end in merged:
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, start, end),
+                segment=segment,
+                start=start,
+                end=end,
                 args={"found": segment.text[start:end]},
             )
 
@@ -240,9 +240,9 @@ def punctuation_spacing(ctx: Context) -> Iterator[Hit]:
         for segment, m in hits:
             found = segment.text[max(0, m.start() - 8) : m.end() + 8].strip()
             yield Hit(
-                element=segment.element,
-                line=segment.line,
-                excerpt=excerpt(segment.text, m.start(), m.end()),
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
                 args={"found": found},
             )
 
@@ -264,9 +264,9 @@ def doubled_punctuation(ctx: Context) -> Iterator[Hit]:
     starts = ctx.positions("..", ",,", ";;", ",.", ";.", ".,")
     for segment, m in ctx.matches_at(_DOUBLED_PUNCT, starts):
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"found": segment.text[max(0, m.start() - 10) : m.end()].strip()},
         )
 
@@ -302,8 +302,8 @@ def broken_word(ctx: Context) -> Iterator[Hit]:
         found = ctx.matches_at(_BROKEN, [m.start() for m in _BROKEN_BYTES.finditer(data)])
     for segment, m in found:
         yield Hit(
-            element=segment.element,
-            line=segment.line,
-            excerpt=excerpt(segment.text, m.start(), m.end()),
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
             args={"found": m[0]},
         )

@@ -22,7 +22,7 @@ from collections.abc import Container, Iterable, Iterator
 
 import attrs
 
-from .._elements import ContentItem, Level, Location
+from .._elements import Level, Location
 from .._model import Plan
 from .._vietnamese import modern_tones
 from ._scan import encode
@@ -32,70 +32,54 @@ __all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of", "mode
 
 @attrs.frozen
 class Segment:
-    """One piece of the plan's text: ``element`` id, first ``line``, ``part``, ``text``."""
+    """One piece of the plan's text: ``element`` id, ``text``, ``part`` and ``location``."""
 
     element: str
-    line: int | None
+    location: Location | None
     text: str
     part: str
 
+    @property
+    def line(self) -> int | None:
+        """The first line of the element (None when unknown)."""
+        return self.location.line if self.location is not None else None
 
-def _line(location: Location | None, fallback: int | None = None) -> int | None:
-    return location.line if location is not None else fallback
+
+_VALIDATED = frozenset(
+    {
+        "title",
+        "preamble",
+        "bases",
+        "purposes",
+        "requirements",
+        "standing",
+        "phase",
+        "form",
+        "assignment",
+        "section",
+        "note",
+        "closing",
+        "recipient",
+        "unparsed",
+    }
+)
 
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _items(items: Iterable[ContentItem], part: str, fallback: int | None) -> Iterator[Segment]:
-    for top in items:
-        for item in top.walk():
-            if item.text:
-                yield Segment(item.id, _line(item.location, fallback), _nfc(item.text), part)
-
-
 def _walk(plan: Plan) -> Iterator[Segment]:
-    if plan.title:
-        yield Segment("title", None, _nfc(plan.title), "title")
-    yield from _items(plan.preamble, "preamble", None)
-    if not plan.preamble:
-        for basis in plan.bases:
-            if basis.text:
-                yield Segment(basis.id, _line(basis.location), _nfc(basis.text), "bases")
-    yield from _items(plan.purposes, "purposes", None)
-    yield from _items(plan.requirements, "requirements", None)
-    yield from _items(plan.standing_content, "standing", None)
-    for phase in plan.all_phases():
-        line = _line(phase.location)
-        if phase.heading:
-            yield Segment(phase.id, line, _nfc(phase.heading), "phase")
-        yield from _items(phase.content, "phase", line)
-    for form in plan.forms:
-        line = _line(form.location)
-        if form.title:
-            yield Segment(form.id, line, _nfc(form.title), "form")
-        yield from _items(form.content, "form", line)
-    for assignment in plan.all_assignments():
-        line = _line(assignment.location)
-        if assignment.heading:
-            yield Segment(assignment.id, line, _nfc(assignment.heading), "assignment")
-        yield from _items(assignment.tasks, "assignment", line)
-    for section in plan.sections:
-        text = f"{section.label} {section.title}".strip()
-        if text:
-            yield Segment(section.id, _line(section.location), _nfc(text), "section")
-    for note in plan.notes:
-        if note.text:
-            yield Segment(note.id, _line(note.location), _nfc(note.text), "note")
-    yield from _items(plan.closing, "closing", None)
-    for recipient in plan.recipients:
-        if recipient.text or recipient.name:
-            text = recipient.text or recipient.name
-            yield Segment(recipient.id, _line(recipient.location), _nfc(text), "recipient")
-    for fragment in plan.unparsed:
-        if fragment.text:
-            yield Segment(fragment.id, _line(fragment.location), _nfc(fragment.text), "unparsed")
+    """The texts rules read: :meth:`Plan.texts` less the signature, trailer and footnotes.
+
+    Bases are read in the preamble's text when there is one (the same words).
+    """
+    skip_bases = bool(plan.preamble)
+    for each in plan.texts():
+        if each.part not in _VALIDATED or (skip_bases and each.part == "bases"):
+            continue
+        location = None if each.part == "title" else each.location
+        yield Segment(each.element, location, _nfc(each.text), each.part)
 
 
 def excerpt(text: str, start: int, end: int, *, width: int = 30) -> str:
