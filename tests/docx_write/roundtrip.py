@@ -65,6 +65,8 @@ def differences(left: Any, right: Any, path: str = "$") -> list[str]:
     if attrs.has(type(left)):
         out = []
         for field in attrs.fields(type(left)):
+            if not field.eq:  # metadata (locations): not part of a plan's content
+                continue
             a, b = getattr(left, field.name), getattr(right, field.name)
             if a != b:
                 out += differences(a, b, f"{path}.{field.name}")

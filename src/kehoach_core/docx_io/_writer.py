@@ -535,7 +535,11 @@ def _assignment(assignment: Assignment, depth: int) -> Iterator[_Para]:
         and not tasks[0].children
         and heading.endswith(tasks[0].text)
         and len(heading) > len(tasks[0].text)
-        and (tasks[0].location is None or tasks[0].location == assignment.location)
+        and (
+            tasks[0].location is None
+            or assignment.location is None
+            or tasks[0].location.line == assignment.location.line
+        )
     )
     if glued:
         task = tasks.pop(0)

