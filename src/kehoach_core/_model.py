@@ -349,7 +349,8 @@ class PlanText:
     ``part`` says which part of the plan it is in (``"preamble"``, ``"bases"``,
     ``"purposes"``, ``"requirements"``, ``"standing"``, ``"phase"``, ``"form"``,
     ``"assignment"``, ``"section"``, ``"note"``, ``"closing"``, ``"recipient"``,
-    ``"signature"``, ``"trailer"``, ``"footnote"``, ``"unparsed"``, ``"title"``);
+    ``"signature"``, ``"trailer"``, ``"footnote"``, ``"unparsed"``, ``"title"``,
+    ``"header"`` for the issuer, superior body, number, place and kind);
     ``heading`` is true for the heading of a phase, form or assignment;
     ``location`` is where ``text`` was read (an item without its own location
     has its heading's).
@@ -443,7 +444,8 @@ class Plan:
     unparsed: tuple[Fragment, ...] = attrs.field(
         default=(), converter=_fragments, validator=tuple_of(Fragment)
     )
-    source: str | None = attrs.field(default=None, validator=_opt_str)
+    source: str | None = attrs.field(default=None, validator=_opt_str, eq=False)
+    """The file or stream the plan was read from (metadata: not part of equality)."""
     header_locations: dict[str, Location] = attrs.field(
         factory=dict, converter=_locations, validator=_location_values, eq=False
     )
@@ -456,11 +458,18 @@ class Plan:
         and the readers use, in document order part by part.
 
         >>> plan = Plan(title="Tuyên truyền", purposes=[ContentItem(id="purposes/1", text="a")])
-        >>> [(t.element, t.part, t.text) for t in plan.texts()]
-        [('title', 'title', 'Tuyên truyền'), ('purposes/1', 'purposes', 'a')]
+        >>> [(t.element, t.text) for t in plan.texts()]
+        [('kind', 'KẾ HOẠCH'), ('title', 'Tuyên truyền'), ('purposes/1', 'a')]
         """
+        where = self.header_locations.get
+        for name in ("superior_body", "issuer", "number", "place"):
+            value = getattr(self, name)
+            if value:
+                yield PlanText(name, "header", str(value), where(name))
+        if self.kind:
+            yield PlanText("kind", "header", self.kind, where("kind"))
         if self.title:
-            yield PlanText("title", "title", self.title, None)
+            yield PlanText("title", "title", self.title, where("title"))
         yield from _walk_items(self.preamble, "preamble", None)
         for basis in self.bases:
             if basis.text:
@@ -496,14 +505,17 @@ class Plan:
                 yield PlanText(recipient.id, "recipient", text, recipient.location)
         signature = self.signature
         if signature is not None:
+            located = signature.location  # where the block starts: its first field
             for name in ("authority", "on_behalf_of", "deputy_authority", "deputy_for"):
                 value = getattr(signature, name)
                 if value:
-                    yield PlanText(f"signature.{name}", "signature", value, signature.location)
+                    yield PlanText(f"signature.{name}", "signature", value, located)
+                    located = None
             for name in ("title", "signer"):
                 value = getattr(signature, name)
                 if value:
-                    yield PlanText(f"signature.{name}", "signature", value, signature.location)
+                    yield PlanText(f"signature.{name}", "signature", value, located)
+                    located = None
             if signature.digital is not None and signature.digital.text:
                 yield PlanText("signature.digital", "trailer", signature.digital.text, None)
         for footnote in self.footnotes:

@@ -19,7 +19,7 @@ import attrs
 
 from ._elements import LineStart, Location
 
-__all__ = ["SourceDocument", "SourceLine", "slice_runs"]
+__all__ = ["SourceDocument", "SourceLine", "joined_location", "slice_runs"]
 
 
 @attrs.frozen(kw_only=True)
@@ -108,6 +108,33 @@ def slice_runs(
         else:
             out.append((offset - start, line, column))
     return tuple(out)
+
+
+def joined_location(lines: Iterable[SourceLine]) -> Location | None:
+    """The location of the lines' texts joined by single spaces (a title over two lines).
+
+    >>> joined_location([SourceLine(text="a b", line=3), SourceLine(text="c", line=5)]).position(4)
+    (5, 1)
+    """
+    runs: list[tuple[int, int, int]] = []
+    offset = 0
+    first: SourceLine | None = None
+    last: SourceLine | None = None
+    for line in lines:
+        first = first or line
+        last = line
+        for at, number, column in line.starts or ((0, line.line, 1),):
+            runs.append((offset + at, number, column))
+        offset += len(line.text) + 1
+    if first is None or last is None:
+        return None
+    joined = SourceLine(
+        text=" " * max(offset - 1, 0),
+        line=first.line,
+        end_line=last.end_line if last.end_line is not None else last.line,
+        starts=tuple(runs),
+    )
+    return joined.location()
 
 
 def _lines(values: Iterable[SourceLine]) -> tuple[SourceLine, ...]:

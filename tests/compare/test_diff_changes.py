@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import attrs
+import pytest
 
 import kehoach_core
 from kehoach_core import ContentItem, Phase, Plan, Recipient, number_elements
@@ -117,3 +118,34 @@ def test_diff_verb_writes_docx(tmp_path: Path):
     args = parser.parse_args(["diff", str(old), str(new), "--format", "docx", "-o", str(out)])
     assert args.run(args) == 0
     assert out.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "name", ["quan-cai-rang-can-tho-2024.txt", "xa-cong-hai-khanh-hoa-2025-lanh-dao-bau-cu.txt"]
+)
+def test_a_plan_shifted_by_blank_lines_has_no_changes(corpus_dir, name):
+    """Where a text was read is metadata: blank lines added above it change nothing."""
+    from kehoach_core import read_text
+
+    text = (corpus_dir / name).read_text(encoding="utf-8")
+    plan = read_text(text, source=name)
+    shifted = read_text("\n\n\n" + text.replace("\n", "\n\n", 5), source="copy.txt")
+    assert shifted == plan
+    assert not list(diff(plan, shifted))
+
+
+@pytest.mark.corpus
+def test_a_plan_against_its_own_docx_has_no_changes(corpus_dir):
+    """The same plan read from text and from the Word file written of it: no changes."""
+    import warnings
+
+    from kehoach_core import read
+    from kehoach_core.docx_io import UnrepresentableWarning, to_docx
+
+    plan = read(corpus_dir / "xa-kien-moc-lang-son-2025.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnrepresentableWarning)
+        again = read(to_docx(plan), format="docx")
+    changes = [c for c in diff(plan, again) if c.path[:1] not in (("issuer",), ("superior_body",))]
+    assert changes == []

@@ -272,7 +272,7 @@ def checks(plan: Plan, golden: dict[str, Any]) -> list[Check]:
             norm(words) in norm(t) for t in content
         )
         out.append(Check("annexes", words, ok))
-    for damaged, repaired in golden.get("repairs") or []:
+    for _damaged, repaired in golden.get("repairs") or []:
         whole = "\n".join(norm(t) for t in everything)
         out.append(Check("repairs", repaired, norm(repaired) in whole))
     for line, words in golden.get("lines") or []:

@@ -44,7 +44,7 @@ def misplaced(plan: Plan, source_text: str) -> Iterator[tuple[PlanText, Misplace
     raw_lines = re.split(r"\r\n|\r|\n", source_text)
     for each in plan.texts():
         location = each.location
-        if location is None or not location.starts or each.part in ("bases", "trailer"):
+        if location is None or not location.starts or each.part in ("header", "trailer"):
             continue
         bad = None
         for match in _WORD_RE.finditer(each.text):

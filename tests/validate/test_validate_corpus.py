@@ -69,6 +69,7 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("KH201", "", _NO_HEADER),
         ("KH202", "", _NO_HEADER),
         ("KH203", "", _NO_HEADER),
+        ("KH404", "-Trong th", "line 36 prints the bullet glued to its word: '-Trong thời gian'"),
         ("KH306", "CT", "'Công văn số …….-CT/TW': a Công văn coded CT (Chỉ thị)"),
         ("KH401", "12 chỗ", "the bases are template blanks (số, ngày, cơ quan)"),
         ("KH401", "…………", "'Đảng ủy xã ………… xây dựng Kế hoạch'"),

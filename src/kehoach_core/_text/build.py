@@ -18,7 +18,7 @@ import attrs
 from .._elements import ContentItem, Location
 from .._ids import number_elements
 from .._model import Footnote, Plan, Signature
-from .._source import SourceDocument, SourceLine
+from .._source import SourceDocument, SourceLine, joined_location
 from .citations import find_citations
 from .context import Context
 from .events import find_anniversaries
@@ -198,8 +198,9 @@ def build_plan(doc: SourceDocument) -> Plan:
     read_at = _header_locations(zones.header, printed)
     if zones.kind is not None:
         read_at["kind"] = zones.kind.location()
-    if zones.title:
-        read_at["title"] = zones.title[0].location()
+    title_at = joined_location(zones.title)
+    if title_at is not None:
+        read_at["title"] = title_at
     plan = attrs.evolve(plan, header_locations=read_at)
     anniversaries = [a for text, loc in _texts(plan) for a in find_anniversaries(text, loc)]
     plan = attrs.evolve(plan, milestones=ctx.milestones.milestones(), anniversaries=anniversaries)

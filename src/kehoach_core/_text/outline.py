@@ -60,8 +60,14 @@ class Node:
 
     @property
     def full(self) -> str:
-        """Label and text as printed."""
-        return f"{self.label} {self.text}" if self.label else self.text
+        """Label and text as printed (from the source line when the label is in it)."""
+        if not self.label:
+            return self.text
+        if self.source is not None:
+            start = self.source.text.rfind(self.label, 0, self.offset + 1)
+            if start >= 0:
+                return self.source.text[start : self.offset + len(self.text)]
+        return f"{self.label} {self.text}"
 
     @property
     def location(self) -> Location:

@@ -161,7 +161,6 @@ class _Block:
             return None
         first = self.tiers[0] if self.tiers else (None, None)
         second = self.tiers[1] if len(self.tiers) > 1 else (None, None)
-        used = self.used
         return Signature(
             authority=first[0],
             on_behalf_of=first[1],

@@ -367,11 +367,29 @@ def _positional(plan: Plan) -> bool:
     return number_elements(plan) == plan
 
 
+_METADATA = frozenset({"location", "header_locations", "source"})
+"""Keys of where a plan was read, not of what it says: never a change."""
+
+
+def _content(value: Any) -> Any:
+    """A ``to_dict`` value without its metadata (locations and the source name)."""
+    if isinstance(value, dict):
+        return {k: _content(v) for k, v in value.items() if k not in _METADATA}
+    if isinstance(value, list):
+        return [_content(v) for v in value]
+    return value
+
+
 def diff(old: Plan, new: Plan) -> Changes:
-    """The changes that turn ``old`` into ``new`` (empty when they are equal)."""
+    """The changes that turn ``old`` into ``new`` (empty when they are equal).
+
+    Only content counts: where each element was read (its location, the file
+    name) is not a change, so a plan against itself shifted by blank lines, or
+    against its own Word file, has no changes.
+    """
     ignore_ids = _positional(old) and _positional(new)
     differ = _Differ(ignore_ids)
-    a, b = to_dict(old), to_dict(new)
+    a, b = _content(to_dict(old)), _content(to_dict(new))
     differ.value(a, b, (), "")
     changes = _cross_moves(differ.out, differ)
     return Changes(tuple(changes), positional_ids=ignore_ids)

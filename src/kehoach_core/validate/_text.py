@@ -78,8 +78,7 @@ def _walk(plan: Plan) -> Iterator[Segment]:
     for each in plan.texts():
         if each.part not in _VALIDATED or (skip_bases and each.part == "bases"):
             continue
-        location = None if each.part == "title" else each.location
-        yield Segment(each.element, location, _nfc(each.text), each.part)
+        yield Segment(each.element, each.location, _nfc(each.text), each.part)
 
 
 def excerpt(text: str, start: int, end: int, *, width: int = 30) -> str:
