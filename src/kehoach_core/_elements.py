@@ -182,6 +182,10 @@ class Location:
         else:
             end_line, last = self.position(end - 1)
             end_column = None if last is None else last + 1
+            after_line, after = self.position(end)
+            if after_line == end_line and after is not None and last is not None and after > last:
+                end_column = after  # the next character's column: a composed letter may be wider
+
         starts: list[LineStart] = []
         for run in self.starts:
             if run.offset >= end and end > start:

@@ -8,6 +8,8 @@ listed one no longer found (recall).
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,47 @@ def test_each_real_plan_has_several_real_defects_found() -> None:
     for name in EXPECTED:
         codes = validate(read(corpus / name)).codes()
         assert len([c for c in codes if not c.startswith("KH20")]) >= 5, name
+
+
+def _region_text(lines: list[str], finding: Finding) -> str:
+    """The source text from the finding's start to its end, spaces folded."""
+    assert finding.line is not None and finding.column is not None
+    end_line = finding.end_line or finding.line
+    parts = []
+    for number in range(finding.line, end_line + 1):
+        text = lines[number - 1]
+        stop = finding.end_column - 1 if number == end_line and finding.end_column else len(text)
+        start = finding.column - 1 if number == finding.line else 0
+        parts.append(text[start:stop])
+    return unicodedata.normalize("NFC", " ".join(" ".join(parts).split()))
+
+
+def _plans_to_check() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    own = Path(__file__).resolve().parent / "plans"
+    return sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("web/*.md")) + sorted(own.glob("*.txt"))
+
+
+@pytest.mark.corpus
+def test_every_finding_is_at_its_line_and_column() -> None:
+    """On every plan of the corpus, each finding's text is where its line and column say."""
+    from kehoach_core._text import read_text
+
+    checked = wrong = 0
+    misplaced = []
+    for path in _plans_to_check() or [_corpus()]:
+        source = path.read_text(encoding="utf-8")
+        # lines end at \n, \r\n or \r only (a form feed is a page break inside a line, as
+        # editors show it); columns count the characters of the file as it is
+        lines = re.split(r"\r\n|\r|\n", source)
+        for finding in validate(read_text(source, source=path.name)).findings:
+            if not finding.text or finding.column is None:
+                continue
+            checked += 1
+            want = " ".join(finding.text.split())
+            if _region_text(lines, finding) != want:
+                wrong += 1
+                misplaced.append((path.name, finding.code, finding.line, finding.column, want))
+    assert checked >= 100
+    assert wrong == 0, misplaced[:10]

@@ -63,6 +63,12 @@ class Hit:
     excerpt: str = ""
     args: dict[str, object] = attrs.field(factory=dict)
 
+    def matched(self) -> str:
+        """The text the rule matched (empty when it reports a whole element)."""
+        if self.segment is None:
+            return ""
+        return self.segment.text[self.start : self.end]
+
     def place(self, plan: Plan) -> tuple[str | None, Location | None, str]:
         """The element id, the exact location and the excerpt this hit reports.
 
@@ -173,6 +179,8 @@ class Finding:
     end_line: int | None = None
     end_column: int | None = None
     """One past the last character of the offending text, as in SARIF."""
+    text: str = ""
+    """The offending text itself, as the plan holds it (empty for a whole element)."""
 
     @property
     def position(self) -> str:
@@ -278,6 +286,7 @@ def validate(
                     column=column,
                     end_line=location.end_line if location is not None else None,
                     end_column=location.end_column if location is not None else None,
+                    text=hit.matched(),
                 )
             )
     found.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))

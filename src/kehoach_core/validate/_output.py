@@ -68,6 +68,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "column": f.column,
         "end_line": f.end_line,
         "end_column": f.end_column,
+        "text": f.text,
         "excerpt": f.excerpt,
         "source": f.source,
     }
