@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from ._engine import HEADER_FIELDS, Finding, Report, Severity, rules
+from ._engine import Finding, Report, rules
+from ._registry import HEADER_FIELDS, Severity
 
 __all__ = ["to_json", "to_sarif", "to_text"]
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .._elements import Citation
 from .._numbers import DocumentNumber, NumberStyle
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._scan import to_bytes
 from ._text import Context
 

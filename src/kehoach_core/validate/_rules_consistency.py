@@ -12,7 +12,7 @@ import attrs
 
 from .._elements import Level
 from .._numbers import roman_to_int
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._scan import FOLD, to_bytes
 from ._text import Context, Segment, modern_uy
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from .._numbers import DocumentNumber, NumberStyle
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._text import Context, issuer_is_party, modern_uy
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .._elements import Location
 from .._model import RecipientPurpose
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._text import Context, modern_uy
 
 _COLLECTIVE = re.compile(

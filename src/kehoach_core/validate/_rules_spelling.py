@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._scan import FOLD, LOWER, encode
 from ._text import Context, Segment
 

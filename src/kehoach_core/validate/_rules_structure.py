@@ -11,7 +11,7 @@ from .._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge
 from .._elements import Level, Location
 from .._model import Phase
 from .._numbers import roman_to_int
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._text import Context
 
 

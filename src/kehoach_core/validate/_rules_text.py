@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import compress, islice
 
 from .._numbers import roman_to_int
-from ._engine import Hit, Severity, rule
+from ._registry import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, to_bytes
 from ._text import Context, Segment
 
