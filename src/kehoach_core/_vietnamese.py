@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MARKED_LETTERS", "OLD_TONES", "modern_tones", "strip_marks"]
+__all__ = ["MARKED_LETTERS", "OLD_TONES", "modern_tones", "remove_marks", "strip_marks"]
 
 OLD_TONES: dict[str, str] = {
     "oà": "òa",
@@ -56,20 +56,37 @@ def modern_tones(text: str) -> str:
     return _OLD_RE.sub(lambda m: _CASED[m.group(0)], text)
 
 
-def _strip_table() -> dict[int, str]:
+def _plain_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xC0, 0x1EFA):
         ch = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
         if len(base) == 1 and base != ch:
-            table[code] = base.lower()
-    table[ord("đ")] = table[ord("Đ")] = "d"
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
     return table
 
 
-_STRIP = _strip_table()
+_PLAIN = _plain_table()
+_STRIP = {code: base.lower() for code, base in _PLAIN.items()}
 MARKED_LETTERS: dict[int, str] = dict(_STRIP)
 """Every letter with a diacritic (by code point) and its plain lower-case letter."""
+
+
+def remove_marks(text: str) -> str:
+    """``text`` without tone and vowel marks, case kept, *đ* as *d* (NFC input).
+
+    The one diacritic fold of the package; :func:`strip_marks` is it, lower-cased.
+
+    >>> remove_marks("Đảng ủy xã Kiên Mộc")
+    'Dang uy xa Kien Moc'
+    """
+    plain = text.translate(_PLAIN)
+    if plain.isascii():
+        return plain
+    # a combining mark left (NFD input, or a letter outside the Vietnamese table)
+    decomposed = unicodedata.normalize("NFD", plain)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def strip_marks(text: str) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any
+
+from .._vietnamese import remove_marks
 
 __all__ = ["register"]
 
@@ -47,8 +48,7 @@ def register(subparsers: Any) -> None:
 
 
 def _slug(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    ascii_name = remove_marks(name)
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower() or "body"
 
 

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .._vietnamese import modern_tones
+from .._vietnamese import modern_tones, remove_marks
 
 __all__ = ["fold_diacritics", "generalize_places", "normalize", "normalize_many", "tokens"]
 
@@ -86,8 +86,7 @@ def fold_diacritics(text: str) -> str:
     >>> fold_diacritics("Đảng ủy xã Kiên Mộc")
     'Dang uy xa Kien Moc'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return remove_marks(text)
 
 
 def normalize(text: str, *, fold: bool = False, places: bool = True) -> str:

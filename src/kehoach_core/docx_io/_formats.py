@@ -14,10 +14,11 @@ text gives a range, the value chosen is noted.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Literal
 
 import attrs
+
+from .._vietnamese import remove_marks
 
 __all__ = ["PARTY", "STATE", "FormatName", "OfficialFormat", "format_for", "text_width_pt"]
 
@@ -172,9 +173,7 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     """
     upper, lower = (_UPPER_BOLD, _LOWER_BOLD) if bold else (_UPPER, _LOWER)
     total = 0
-    for char in unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d")):
-        if unicodedata.combining(char):
-            continue
+    for char in remove_marks(text):
         if char in upper:
             total += upper[char]
         elif char in lower:

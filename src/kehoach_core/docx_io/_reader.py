@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .._errors import DocxError
 from .._source import SourceDocument, SourceLine
+from .._vietnamese import remove_marks
 from ._numbering import ListCounter, NumberingDefs
 from ._oxml import (
     Block,
@@ -275,9 +276,7 @@ def _source_line(line: _Line, in_table: str | None) -> SourceLine:
 
 def _fold(text: str) -> str:
     """Upper case without diacritics, spaces collapsed: ``"Cộng hoà"`` → ``"CONG HOA"``."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.upper().split())
+    return " ".join(remove_marks(text).upper().split())
 
 
 def _is_header(cells: list[_CellLines]) -> bool:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+
+from .._vietnamese import remove_marks
 
 __all__ = ["FOLD", "LOWER", "WORDS", "byte_class", "encode"]
 
@@ -43,9 +44,7 @@ _KNOWN = frozenset(_CHARS) - {"\ufffe"}
 
 
 def _base(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return remove_marks(ch)
 
 
 FOLD = bytes(
