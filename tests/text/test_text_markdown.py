@@ -229,6 +229,10 @@ def test_other_markup_goes(raw: str, expected: str) -> None:
         ("giảm thu ngân sách* [2]*.", "giảm thu ngân sách2."),
         ("14.635,050 tỷ đồng***[3]**, chi trả", "14.635,050 tỷ đồng3, chi trả"),
         ("[1] Nghị quyết số 163/2024/QH15", "1 Nghị quyết số 163/2024/QH15"),
+        ("của UBND tỉnh[[1]](#_ftn1), là các địa bàn", "của UBND tỉnh1, là các địa bàn"),
+        ("[[1]](#_ftnref1) Xã Phú Mỡ", "1 Xã Phú Mỡ"),
+        ("theo quy định[^2].", "theo quy định2."),
+        ("[^2]: Cụ thể: giảm thuế", "2 Cụ thể: giảm thuế"),
     ],
 )
 def test_footnote_links_are_glued_to_their_word(raw: str, expected: str) -> None:

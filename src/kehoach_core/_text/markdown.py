@@ -56,10 +56,11 @@ What is deleted, and what is kept as text:
 * a heading's ``#`` marks, a quotation's ``>``;
 * a link's ``[``, ``](url)``; an image entirely; an autolink's ``<`` ``>``;
   inline HTML tags (``<b>``, ``</span>``, ...);
-* a footnote link's brackets: ``quan[1];`` becomes ``quan1;`` and
-  ``đồng *[1]*,`` becomes ``đồng1,`` (the space before it goes too), the
-  marker glued to its word as extraction prints it, so the footnote stage
-  finds it; ``[1] Nghị quyết ...`` opening a line becomes ``1 Nghị quyết ...``.
+* a footnote link's brackets (``[1]``, ``[^1]``, ``[[1]](#_ftn1)``): ``quan[1];``
+  becomes ``quan1;`` and ``đồng *[1]*,`` becomes ``đồng1,`` (the space before
+  it goes too), the marker glued to its word as extraction prints it, so the
+  footnote stage finds it; ``[1] Nghị quyết ...`` or ``[^1]: Nghị quyết ...``
+  opening a line becomes ``1 Nghị quyết ...``.
 
 >>> demark_line("**I. MỤC")
 [('I. MỤC', [(0, 2)])]
@@ -104,7 +105,11 @@ _TAG_RE = re.compile(
 _AUTOLINK_RE = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,500}>", re.IGNORECASE)
 _IMAGE_RE = re.compile(r"!\[[^\[\]]{0,500}\]\([^()\s]{0,1000}(?:[ \t]+\"[^\"]{0,200}\")?\)")
 _LINK_RE = re.compile(r"\[[^\[\]]{0,500}\](\([^()\s]{0,1000}(?:[ \t]+\"[^\"]{0,200}\")?\))")
-_NOTE_REF_RE = re.compile(r"\[\d{1,3}\](?![(:\[])")
+_NOTE_REF_RE = re.compile(
+    r"\[\[(\d{1,3})\]\]\([^()\s]{0,1000}\)"  # [[1]](#_ftn1), a note link from a word processor
+    r"|\[\^(\d{1,3})\]:?"  # [^1], and [^1]: opening the note's text
+    r"|\[(\d{1,3})\](?![(:\[])"  # [1]
+)
 _MARK_RE = re.compile(r"\*+|_+|~~+|`+")
 # A line of emphasis marks alone: a rule (``***``, ``* * *``) or a bold run around nothing.
 _MARKS_ONLY_RE = re.compile(r"[ \t]*(?:[*_][ \t]*)+")
@@ -299,8 +304,9 @@ def _inline(line: _Line) -> None:
         start, end = match.start(), match.end()
         if not (line.free(start) and line.free(end - 1)):
             continue
-        line.delete(start, start + 1)
-        line.delete(end - 1, end)
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        line.delete(start, match.start(group))
+        line.delete(match.end(group), end)
         owner = start - 1
         while owner >= 0 and raw[owner] in _NOTE_GAP and line.free(owner):
             owner -= 1
