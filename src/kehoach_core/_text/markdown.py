@@ -21,8 +21,11 @@ Contract
 ``demark_line(raw: str) -> list[Piece]``, where ``Piece = tuple[str, Runs]`` and
 ``Runs = list[tuple[int, int]]``
     ``raw`` is one physical line (no line break). The result holds the line's
-    *pieces* in reading order: a table row ``| a | b |`` gives one piece per
-    cell and ``<br>`` ends a piece; any other line gives one piece. Pieces
+    *pieces* in reading order: a table row (a line whose first character other
+    than a space is ``|``: ``| a | b |``, or a lone ``|`` between cells spread
+    over several lines) gives one piece per cell and ``<br>`` ends a piece; any
+    other line gives one piece. The pieces come from disjoint, increasing
+    stretches of ``raw``. Pieces
     holding nothing but white space are left out, so a line that is all markup
     (a lone ``|``, a separator row ``|---|:--:|``, a ``***`` or ``* *`` line, a
     blank line) gives ``[]``.
@@ -44,12 +47,14 @@ What is deleted, and what is kept as text:
 
 * ``|`` opening a table row and every unescaped ``|`` after it (cell
   boundaries); the whole of a separator row;
-* ``*`` runs, except a lone ``*`` between two spaces (``b/a * 100%``), a
-  ``*`` bullet opening a line (``* Treo cờ``) and ``(*)``, ``(**)`` (footnote
-  marks); a line of marks alone (a ``***`` or ``* * *`` rule, ``** **``) goes,
-  save a line of underscores (``_____``, kept as a rule like ``-----``);
-* ``_`` and ``__`` touching a word on one side only (``_nhấn mạnh_``); never
-  inside a word (``so_lieu``), never three or more (``____`` is a blank to fill);
+* ``*`` runs, inside a word too (``(*Z*alo`` gives ``(Zalo``: a star that is
+  text is escaped in Markdown), except a lone ``*`` between two spaces
+  (``b/a * 100%``), a ``*`` bullet opening a line (``* Treo cờ``) and ``(*)``,
+  ``(**)`` (footnote marks); a line of marks alone (a ``***`` or ``* * *``
+  rule, ``** **``) goes, save a line of underscores (``_____``, kept as a rule
+  like ``-----``);
+* ``_`` and ``__`` at the edge of a word (``_nhấn mạnh_``); never inside a
+  word (``so_lieu``), never three or more (``____`` is a blank to fill);
 * ``~~`` and backticks touching a word;
 * the backslash of an escape (``\\*`` keeps a literal ``*``) and a trailing
   backslash (a hard line break);
@@ -61,6 +66,10 @@ What is deleted, and what is kept as text:
   it goes too), the marker glued to its word as extraction prints it, so the
   footnote stage finds it; ``[1] Nghị quyết ...`` or ``[^1]: Nghị quyết ...``
   opening a line becomes ``1 Nghị quyết ...``.
+
+So the words of a Markdown plan are those of its text without the markup: a
+link's address, a tag's name, a footnote link's brackets are not words of the
+plan, and ``đồng *[1]*`` is the one word ``đồng1``, as in a PDF's text.
 
 >>> demark_line("**I. MỤC")
 [('I. MỤC', [(0, 2)])]
