@@ -6,7 +6,9 @@ control characters, form feeds (page breaks) and page numbers (a line holding
 only a small number, or ``- 2 -`` / ``Trang 2``). Every other line is kept with
 its 1-based physical line number and the source map of its text: ``runs`` of
 (offset in the cleaned text, 1-based column in the input line), so every kept
-character maps back to its column.
+character maps back to its column. In a Markdown document (a plan copied from a
+web page) the markup goes first (:mod:`.markdown`); a table row's cells become
+lines of their own, all with the row's line number.
 
 >>> [(l.text, l.line) for l in clean_lines(" KẾ HOẠCH \\n\\nTuyên  truyền\\n\\n2\\n\\nĐợt 1")]
 [('KẾ HOẠCH', 1), ('Tuyên truyền', 3), ('Đợt 1', 7)]
@@ -19,8 +21,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import attrs
+
+from .markdown import demark_line, looks_like_markdown, source_offset
 
 __all__ = ["PhysicalLine", "clean_lines", "clean_mapped", "clean_spaces"]
 
@@ -115,27 +120,6 @@ def _nfc_mapped(raw: str) -> tuple[str, list[tuple[int, int]] | None]:
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
 
 
-def _compose(
-    clean_runs: tuple[tuple[int, int], ...], nfc_runs: list[tuple[int, int]]
-) -> tuple[tuple[int, int], ...]:
-    """Runs into the NFC text mapped through the NFC runs to columns of the raw line."""
-    out: list[tuple[int, int]] = []
-    bounds = [offset for offset, _ in clean_runs]
-    for offset, nfc_column in clean_runs:
-        out.append((offset, _raw_column(nfc_runs, nfc_column - 1) + 1))
-    # every composed cluster inside a clean run starts a run of its own
-    for nfc_offset, raw_offset in nfc_runs:
-        index = bisect.bisect_right([c - 1 for _, c in clean_runs], nfc_offset) - 1
-        if index < 0:
-            continue
-        run_offset, run_column = clean_runs[index]
-        text_offset = run_offset + nfc_offset - (run_column - 1)
-        if text_offset not in bounds and text_offset >= 0:
-            out.append((text_offset, raw_offset + 1))
-    out.sort()
-    return _merge(out)
-
-
 def _raw_column(nfc_runs: list[tuple[int, int]], nfc_offset: int) -> int:
     index = bisect.bisect_right([o for o, _ in nfc_runs], nfc_offset) - 1
     run_offset, raw_offset = nfc_runs[max(index, 0)]
@@ -147,18 +131,53 @@ def _is_page_number(text: str) -> bool:
     return bool(match) and 0 < int(match.group(1)) <= 500 if match else False
 
 
+def _raw_lines(text: str) -> Iterator[tuple[int, str, list[tuple[int, int]] | None]]:
+    """Each line with its number, in NFC; in a Markdown document, its pieces without markup.
+
+    The third value maps the yielded text back to the raw line: runs of (offset in
+    the text, offset in the raw line), or None when the text is the raw line.
+    """
+    markdown = looks_like_markdown(text)
+    for number, raw in enumerate(_LINE_BREAK_RE.split(text), 1):
+        line, nfc_runs = _nfc_mapped(raw)
+        if not markdown:
+            yield number, line, nfc_runs
+            continue
+        for piece, runs in demark_line(line):
+            if nfc_runs is None:
+                yield number, piece, runs
+            else:
+                yield number, piece, [(o, _raw_column(nfc_runs, s)) for o, s in runs]
+
+
+def _through(
+    clean_runs: tuple[tuple[int, int], ...], length: int, inner: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """Compose the cleaning's runs (to 1-based columns of its input) with ``inner``.
+
+    ``inner`` maps offsets of the cleaning's input to offsets of the raw line.
+    Character by character: only lines that NFC or markup changed come here.
+    """
+    out: list[tuple[int, int]] = []
+    bounds = [offset for offset, _ in clean_runs]
+    for offset in range(length):
+        index = bisect.bisect_right(bounds, offset) - 1
+        run_offset, column = clean_runs[max(index, 0)]
+        out.append((offset, source_offset(inner, column - 1 + offset - run_offset) + 1))
+    return _merge(out)
+
+
 def clean_lines(text: str) -> list[PhysicalLine]:
     """Split ``text`` into cleaned, non-blank physical lines, page numbers dropped.
 
     Lines are put in NFC here, once; columns count the characters of the input line.
     """
     out: list[PhysicalLine] = []
-    for number, raw in enumerate(_LINE_BREAK_RE.split(text), 1):
-        line, nfc_runs = _nfc_mapped(raw)
+    for number, line, inner in _raw_lines(text):
         cleaned, runs = clean_mapped(line)
         if not cleaned or _is_page_number(cleaned):
             continue
-        if nfc_runs is not None:
-            runs = _compose(runs, nfc_runs)
+        if inner is not None:
+            runs = _through(runs, len(cleaned), inner)
         out.append(PhysicalLine(cleaned, number, runs))
     return out
