@@ -55,16 +55,23 @@ class SourceLine:
         >>> where.line, where.column, where.end_column
         (4, 5, 12)
         """
-        runs = self.starts or ((0, self.line, 1),)
-        whole = Location(
-            self.line,
-            self.end_line if self.end_line is not None else self.line,
-            starts=[LineStart(o, ln, c) for o, ln, c in runs],
-        )
         stop = len(self.text) if end is None else end
         if stop <= start:
             stop = start + 1
-        return whole.span(start, stop)
+        if not self.starts:  # one run from column 1 (a docx paragraph, a hand-made line)
+            line = self.line
+            starts = (LineStart(0, line, start + 1),)
+            return Location(line, line, column=start + 1, end_column=stop + 1, starts=starts)
+        cut = slice_runs(self.starts, start, stop)
+        offset, line, column = cut[-1]
+        end_line, end_column = line, column + stop - start - offset
+        return Location(
+            cut[0][1],
+            end_line,
+            column=cut[0][2],
+            end_column=end_column,
+            starts=[LineStart(o, n, c) for o, n, c in cut],
+        )
 
     def sub(self, start: int, end: int | None = None) -> SourceLine:
         """The line cut to ``text[start:end]`` (stripped), its source map cut to match.

@@ -154,7 +154,9 @@ def _plans_to_check() -> list[Path]:
     if not CORPUS.is_dir():
         return []
     own = Path(__file__).resolve().parent / "plans"
-    return sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("web/*.md")) + sorted(own.glob("*.txt"))
+    return (
+        sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("web/*.md")) + sorted(own.glob("*.txt"))
+    )
 
 
 @pytest.mark.corpus

@@ -59,6 +59,13 @@ _KEEP_RE = re.compile(
 )
 
 
+_SIMPLE_RE = re.compile(
+    r"[^ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x00-\x08\x0e-\x1f\x7f\x85"
+    r"\u200b-\u200d\u2060\ufeff\u00ad]+(?: [^ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f"
+    r"\u3000\x00-\x08\x0e-\x1f\x7f\x85\u200b-\u200d\u2060\ufeff\u00ad]+)*"
+)
+
+
 def clean_spaces(text: str) -> str:
     """Collapse every run of spacing and control characters to one space; strip the ends.
 
@@ -75,6 +82,9 @@ def clean_mapped(raw: str, first_column: int = 1) -> tuple[str, tuple[tuple[int,
     >>> clean_mapped("a\\u00ad b  c")
     ('a b c', ((0, 1), (2, 4), (4, 7)))
     """
+    stripped = raw.strip(" ")
+    if stripped and _SIMPLE_RE.fullmatch(stripped):  # only single spaces inside: one run
+        return stripped, ((0, first_column + len(raw) - len(raw.lstrip(" "))),)
     parts: list[str] = []
     runs: list[tuple[int, int]] = []
     length = 0
