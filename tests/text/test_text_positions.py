@@ -12,8 +12,7 @@ from kehoach_core._text.clean import clean_lines
 from kehoach_core._text.lines import text_to_document
 
 _ALPHABET = st.sampled_from(
-    list("abc đĐ ơư ệ")
-    + [" ", "  ", "\t", "\u00a0", "\u200b", "\u00ad", "\n", "\r\n", "e\u0302\u0300"]
+    [*list("abc đĐ ơư ệ"), " ", "  ", "\t", "\xa0", "\u200b", "\xad", "\n", "\r\n", "ề"]
 )
 texts = st.lists(_ALPHABET, max_size=60).map("".join)
 

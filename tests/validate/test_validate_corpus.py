@@ -139,7 +139,8 @@ def test_each_real_plan_has_several_real_defects_found() -> None:
 
 def _region_text(lines: list[str], finding: Finding) -> str:
     """The source text from the finding's start to its end, spaces folded."""
-    assert finding.line is not None and finding.column is not None
+    assert finding.line is not None
+    assert finding.column is not None
     end_line = finding.end_line or finding.line
     parts = []
     for number in range(finding.line, end_line + 1):
