@@ -29,6 +29,7 @@ import attrs
 
 from ._anchors import Anchor, DateAnchor, IssueDate, MilestoneEdge, Open
 from ._errors import PayloadError
+from ._elements import Location
 from ._model import Plan
 from ._numbers import DocumentNumber, parse_number_or_text
 
@@ -176,6 +177,20 @@ def _attrs_hook_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any,
     return structure
 
 
+def _unstructure_location(value: Location) -> dict[str, Any]:
+    """A location with only what is known: no empty source map, no unknown columns."""
+    out: dict[str, Any] = {"line": value.line, "end_line": value.end_line}
+    if value.column is not None:
+        out["column"] = value.column
+    if value.end_column is not None:
+        out["end_column"] = value.end_column
+    if value.starts:
+        out["starts"] = [
+            {"offset": s.offset, "line": s.line, "column": s.column} for s in value.starts
+        ]
+    return out
+
+
 @cache
 def converter() -> cattrs.Converter:
     """Build the converter once; never touches ``cattrs.global_converter``."""
@@ -195,6 +210,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         _is_number_union, lambda value: None if value is None else str(value)
     )
+    conv.register_unstructure_hook(Location, _unstructure_location)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_structure_hook_func(_is_anchor_union, partial(_structure_anchor, conv))
@@ -235,6 +251,8 @@ def _describe(exc: BaseException, type_: Any) -> str:
 def to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as a JSON-ready dict, ``"schema"`` first."""
     body: dict[str, Any] = converter().unstructure(plan, Plan)
+    if not body.get("header_locations"):
+        body.pop("header_locations", None)
     return {"schema": SCHEMA, **body}
 
 
