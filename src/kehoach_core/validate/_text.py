@@ -22,7 +22,7 @@ from collections.abc import Container, Iterable, Iterator
 
 import attrs
 
-from .._elements import ContentItem, Level, Location
+from .._elements import ContentItem, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
 from ._scan import encode
@@ -86,7 +86,9 @@ def _walk(plan: Plan) -> Iterator[Segment]:
         if text:
             yield Segment(section.id, _line(section.location), _nfc(text), "section")
     for note in plan.notes:
-        if note.text:
+        # the header's notes are its printed formula (motto, rules, a number or date line
+        # with blanks); the identity rules check the number and date themselves
+        if note.text and note.part is not Part.HEADER:
             yield Segment(note.id, _line(note.location), _nfc(note.text), "note")
     yield from _items(plan.closing, "closing", None)
     for recipient in plan.recipients:
