@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, get_args
 import attrs
 
 from ._anchors import Anchor, DateAnchor, IssueDate, MilestoneEdge, Open
-from ._errors import PayloadError
 from ._elements import Location
+from ._errors import PayloadError
 from ._model import Plan
 from ._numbers import DocumentNumber, parse_number_or_text
 

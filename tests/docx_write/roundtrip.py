@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 
 from kehoach_core import Plan, read
-from kehoach_core._elements import Location
+from kehoach_core._elements import Location, Part
+from kehoach_core._ids import number_elements
 from kehoach_core.docx_io import UnrepresentableWarning, to_docx
 
 __all__ = ["differences", "normalised", "reread", "strip_locations"]
@@ -36,12 +37,16 @@ def strip_locations(plan: Plan) -> Plan:
 
 
 def normalised(plan: Plan) -> Plan:
-    """``strip_locations``, and the issuing bodies in capitals (the header prints them so)."""
+    """``strip_locations``, the issuing bodies in capitals (the header prints them so), and
+    no header notes (the motto, party name and rules a docx prints are its format's own)."""
     plan = strip_locations(plan)
-    return attrs.evolve(
-        plan,
-        issuer=plan.issuer.upper() if plan.issuer else plan.issuer,
-        superior_body=plan.superior_body.upper() if plan.superior_body else plan.superior_body,
+    return number_elements(
+        attrs.evolve(
+            plan,
+            issuer=plan.issuer.upper() if plan.issuer else plan.issuer,
+            superior_body=plan.superior_body.upper() if plan.superior_body else plan.superior_body,
+            notes=[note for note in plan.notes if note.part is not Part.HEADER],
+        )
     )
 
 

@@ -202,7 +202,8 @@ def printed(plan: Plan) -> dict[str, Any]:
         "forms": [(f.label, f.title, _items_printed(f.content)) for f in plan.forms],
         "assignments": [_assignment_printed(a) for a in plan.assignments],
         "closing": _items_printed(plan.closing),
-        "notes": [(n.part, n.text) for n in plan.notes],
+        # the motto, party name and rules of the header are the format's, not the plan's
+        "notes": [(n.part, n.text) for n in plan.notes if n.part is not Part.HEADER],
         "recipients": [r.text for r in plan.recipients],
         "signature": None
         if signature is None

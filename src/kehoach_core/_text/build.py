@@ -22,7 +22,7 @@ from .._source import SourceDocument, SourceLine, joined_location
 from .citations import find_citations
 from .context import Context
 from .events import find_anniversaries
-from .header import infer_issuer, read_header, style_from_signature
+from .header import header_notes, infer_issuer, read_header, style_from_signature
 from .outline import build_outline
 from .sections import map_body
 from .tail import read_tail, read_trailer
@@ -141,6 +141,7 @@ def build_plan(doc: SourceDocument) -> Plan:
     for index, text in header.leftovers:
         where = zones.header[index].location_of(text) if zones.header else None
         ctx.fragment(text, "header text not understood", where)
+    ctx.notes.extend(header_notes(header, zones.header, zones.rules))
     kind = "KẾ HOẠCH"
     title_parts = [line.text for line in zones.title]
     if zones.kind is not None:

@@ -2,14 +2,24 @@
 
 * header: what precedes the kind line (``KẾ HOẠCH``): issuing bodies, motto,
   number, place and date;
-* title: the kind line and the subject lines, up to the rule (``-----``) or the
-  first preamble paragraph;
+* title: the kind line and the subject lines, up to the rule (``-----``), the
+  first legal basis or the first section (a rule glued to a title or to the first
+  basis, ``... năm 2026 ----------------Thực hiện ...``, is cut off it);
 * preamble: up to the first top section heading (a Roman-numbered line, or a
   numbered line naming a known section);
 * body: the sections, up to *Nơi nhận* or the signing authority (``T/M`` ...);
 * tail: recipients and signature, side by side in the PDF, so interleaved here;
 * trailer: the digital-signature stamp (an ISO timestamp, a place, *... đã ký
   lên văn bản này!*), wherever it is.
+
+Markdown a web page leaves (``**KẾ HOẠCH**``, ``|`` table borders) does not hide
+the kind line, and is taken off the kind and title lines.
+
+>>> from .._source import SourceLine as L
+>>> z = cut_zones([L(text="**KẾ HOẠCH**", line=1), L(text="TRIỂN", line=2),
+...     L(text="KHAI ĐỢT THI ĐUA", line=3), L(text="Căn cứ Luật Thi đua, khen thưởng;", line=4)])
+>>> z.kind.text, [line.text for line in z.title], [line.text for line in z.preamble]
+('KẾ HOẠCH', ['TRIỂN', 'KHAI ĐỢT THI ĐUA'], ['Căn cứ Luật Thi đua, khen thưởng;'])
 """
 
 from __future__ import annotations
@@ -23,7 +33,15 @@ from .._source import SourceLine
 from .labels import split_label
 from .vocab import fold, starts_with_any
 
-__all__ = ["PREAMBLE_OPENERS", "SECTION_WORDS", "Zones", "cut_zones", "is_rule"]
+__all__ = [
+    "PREAMBLE_OPENERS",
+    "SECTION_WORDS",
+    "Zones",
+    "cut_zones",
+    "is_markup",
+    "is_rule",
+    "strip_markdown",
+]
 
 PREAMBLE_OPENERS = ("căn cứ", "thực hiện", "nhằm", "triển khai", "theo ", "để ", "trên cơ sở")
 SECTION_WORDS = (
@@ -43,9 +61,54 @@ _TAIL_RE = re.compile(r"Nơi\s+nhận\b|(?:T/M|K/T|T/L)\b|(?:TM|KT|TL|TUQ)\.\s")
 _SIGNED_RE = re.compile(r"đã\s+ký|ký\s+lên|@")
 
 
+_EMPHASIS_RE = re.compile(r"(?<!\S)\*+(?=\S)|(?<=\S)\*+(?!\S)|(?<!\S)\*\*(?!\S)")
+# A rule glued to text: dashes or stars (underscores are blanks to fill in, not rules).
+_GLUED_RULE_RE = re.compile(r"(?P<rule>[-–—]{4,}|\*{3,})\s*(?=$|[^\W\d_])")
+# A title never opens with these; a preamble does.
+_NOT_TITLE_RE = re.compile(r"(?:Căn\s+cứ|Kính\s+gửi|Nhằm|Để|Theo|Trên\s+cơ\s+sở)\b")
+# "Thực hiện" / "Triển khai" and a cited document open a legal basis; before anything
+# else ("Thực hiện công tác bầu cử ...") they open a subject line.
+_CITES_RE = re.compile(
+    r"(?:Thực\s+hiện|Triển\s+khai)\s+(?:các\s+|ý\s+kiến\s+)?"
+    r"(?:Luật|Bộ\s+luật|Hiến\s+pháp|Nghị\s+quyết|Nghị\s+định|Chỉ\s+thị|Quyết\s+định|Kế\s+hoạch"
+    r"|Công\s+văn|Hướng\s+dẫn|Thông\s+tư|Thông\s+báo|Kết\s+luận|Quy\s+định|Văn\s+bản|Công\s+điện"
+    r"|Chương\s+trình|Đề\s+án|chỉ\s+đạo)\b"
+)
+_ISSUES_RE = re.compile(r"\s(?:ban\s+hành|xây\s+dựng)\s+[Kk]ế\s+hoạch\b")
+_TITLE_LINES = 6
+
+
 def is_rule(text: str) -> bool:
     """A line of dashes, stars or underscores (the rule under a title or a body name)."""
     return bool(text) and not any(ch.isalnum() for ch in text) and "…" not in text
+
+
+def is_markup(text: str) -> bool:
+    """Markdown a web page leaves on a line of its own: ``|``, ``**``, ``** **``, ``* *``.
+
+    >>> is_markup("|"), is_markup("** **"), is_markup("***"), is_markup("*"), is_markup("---")
+    (True, True, False, False, False)
+    """
+    tokens = text.replace("|", " ").split()
+    if not tokens:
+        return True
+    return all(token == "**" for token in tokens) or (
+        len(tokens) > 1 and all(token == "*" for token in tokens)
+    )
+
+
+def strip_markdown(text: str) -> str:
+    """``text`` without Markdown emphasis (``**KẾ HOẠCH**``) or table borders.
+
+    >>> strip_markdown("**ỦY BAN NHÂN DÂN** |"), strip_markdown("*Nghệ An, ngày 19")
+    ('ỦY BAN NHÂN DÂN', 'Nghệ An, ngày 19')
+    """
+    return " ".join(_EMPHASIS_RE.sub(" ", text.replace("|", " ")).split())
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 @attrs.frozen
@@ -63,12 +126,13 @@ class Zones:
 
 
 def _is_section(line: SourceLine) -> bool:
-    label = split_label(line.text) if line.label is None else None
+    text = strip_markdown(line.text) if "*" in line.text else line.text
+    label = split_label(text) if line.label is None else None
     fmt = label.fmt if label else None
     if fmt == "roman" or (line.label and re.fullmatch(r"[IVXL]{1,6}\s?[.\-–]", line.label.strip())):
         return True
-    folded = fold(line.text)
-    heading = line.text.isupper() or (line.bold is True and len(line.text) < 120)
+    folded = fold(text)
+    heading = text.isupper() or (line.bold is True and len(text) < 120)
     return heading and any(word in folded[:40] for word in SECTION_WORDS) and fmt is not None
 
 
@@ -85,40 +149,106 @@ def _trailer(lines: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine
     return lines, []
 
 
+def _cut_glued_rules(lines: list[SourceLine], start: int, stop: int) -> list[SourceLine]:
+    """Lines ``start:stop`` with a rule glued to text cut off it (``... 2026 -----Thực hiện``).
+
+    The pieces keep the line's first line; the rule and what follows it keep its last.
+    """
+    out = lines[:start]
+    for line in lines[start:stop]:
+        match = _GLUED_RULE_RE.search(line.text)
+        before = line.text[: match.start()].strip() if match else ""
+        after = line.text[match.end() :].strip() if match else ""
+        if match is None or not any(ch.isalnum() for ch in before + after):
+            out.append(line)
+            continue
+        end = line.end_line if line.end_line is not None else line.line
+        if any(ch.isalnum() for ch in before):
+            out.append(attrs.evolve(line, text=before, end_line=line.line))
+        out.append(attrs.evolve(line, text=match.group("rule"), end_line=end, label=None))
+        if any(ch.isalnum() for ch in after):
+            out.append(attrs.evolve(line, text=after, end_line=end, label=None))
+    return out + lines[stop:]
+
+
+def _rule_ahead(lines: list[SourceLine], position: int) -> bool:
+    """A rule within the next lines, before any section: the title ends there."""
+    for line in lines[position : position + _TITLE_LINES + 1]:
+        if _is_section(line):
+            return False
+        if is_rule(line.text) and not is_markup(line.text):
+            return True
+    return False
+
+
+def _in_title(line: SourceLine, title: list[SourceLine], rule_ahead: bool) -> bool:
+    """Whether ``line`` goes on the title read so far (``title``, markup taken off)."""
+    text = line.text
+    # A rule below the title is strong evidence that everything before it is the
+    # title, even a subject line opening with "Triển khai", "Thực hiện", "Để" ...;
+    # in a docx, bold or centred lines are the title too.
+    if rule_ahead or line.bold or line.centered:
+        return True
+    if not title and _upper(text):
+        return True
+    if _NOT_TITLE_RE.match(text):
+        return False
+    if not title:
+        if _ISSUES_RE.search(text) or len(text) > 300:
+            return False
+        return not _CITES_RE.match(text)
+    last = title[-1].text
+    if last.endswith((".", ";", ":")) or len(text) > 200 or (_upper(last) and not _upper(text)):
+        return False
+    return not (starts_with_any(text, PREAMBLE_OPENERS) or _ISSUES_RE.search(text))
+
+
+def _title(
+    lines: list[SourceLine], position: int, rules: list[SourceLine]
+) -> tuple[list[SourceLine], int]:
+    """The subject lines from ``position``; the position after them (and after their rule)."""
+    rule_ahead = _rule_ahead(lines, position)
+    title: list[SourceLine] = []
+    while position < len(lines) and len(title) < _TITLE_LINES:
+        line = lines[position]
+        if is_rule(line.text):
+            rules.append(line)
+            position += 1
+            if is_markup(line.text):
+                continue
+            break
+        if _is_section(line):
+            break
+        plain = strip_markdown(line.text) if "*" in line.text else line.text
+        if not _in_title(attrs.evolve(line, text=plain), title, rule_ahead):
+            break
+        title.append(attrs.evolve(line, text=plain) if plain != line.text else line)
+        position += 1
+    return title, position
+
+
 def cut_zones(all_lines: Sequence[SourceLine]) -> Zones:
     """Cut ``all_lines`` into zones; every line lands in exactly one zone."""
     lines, trailer = _trailer(list(all_lines))
     rules: list[SourceLine] = []
     kind_at = next(
-        (i for i, ln in enumerate(lines[:80]) if _KIND_RE.match(ln.text) and len(ln.text) < 40),
+        (
+            i
+            for i, ln in enumerate(lines[:80])
+            if len(ln.text) < 40 and _KIND_RE.match(strip_markdown(ln.text))
+        ),
         None,
     )
     header = lines[:kind_at] if kind_at is not None else []
     position = kind_at + 1 if kind_at is not None else 0
     title: list[SourceLine] = []
+    kind: SourceLine | None = None
     if kind_at is not None:
-        window = lines[position : position + 7]
-        has_rule = any(is_rule(line.text) for line in window)
-        limit = 6 if has_rule else 2
-        while position < len(lines) and len(title) < limit:
-            line = lines[position]
-            if is_rule(line.text):
-                rules.append(line)
-                position += 1
-                break
-            if _is_section(line):
-                break
-            # A rule below the title is strong evidence that everything before it is the
-            # title, even a subject line opening with "Triển khai", "Thực hiện", "Để" ...;
-            # in a docx, bold or centred lines are the title too.
-            if (
-                not has_rule
-                and starts_with_any(line.text, PREAMBLE_OPENERS)
-                and not (line.bold or line.centered)
-            ):
-                break
-            title.append(line)
-            position += 1
+        kind = lines[kind_at]
+        if strip_markdown(kind.text) != kind.text:
+            kind = attrs.evolve(kind, text=strip_markdown(kind.text))
+        lines = _cut_glued_rules(lines, position, position + _TITLE_LINES + 2)
+        title, position = _title(lines, position, rules)
     tail_at = next((i for i in range(position, len(lines)) if _TAIL_RE.match(lines[i].text)), None)
     if tail_at is None:
         tail_at = len(lines)
@@ -128,7 +258,7 @@ def cut_zones(all_lines: Sequence[SourceLine]) -> Zones:
         (rules if is_rule(line.text) else preamble).append(line)
     return Zones(
         header=tuple(header),
-        kind=lines[kind_at] if kind_at is not None else None,
+        kind=kind,
         title=tuple(title),
         preamble=tuple(preamble),
         body=tuple(lines[body_at:tail_at]),

@@ -306,7 +306,8 @@ class _PlanWriter:
             role: Role = "heading1" if section.level <= 1 else "heading2"
             paras.append(_para(_join(section.label, section.title), role, _line(section)))
         for note in plan.notes:
-            paras.append(_para(note.text, "body", _line(note)))
+            if note.part is not Part.HEADER:  # the header is printed from the format
+                paras.append(_para(note.text, "body", _line(note)))
         for group in (plan.purposes, plan.requirements, plan.standing_content, plan.closing):
             paras.extend(_items(group))
         for phase in plan.phases:
@@ -336,7 +337,7 @@ class _PlanWriter:
         if skipped:
             self.dropped.append(f"{len(skipped)} section heading(s) outside the body's parts")
         notes = {part: [n for n in plan.notes if n.part is part] for part in Part}
-        stray = [n for n in plan.notes if n.part not in _BODY_PARTS]
+        stray = [n for n in plan.notes if n.part not in (*_BODY_PARTS, Part.HEADER)]
         if stray:
             self.dropped.append(f"{len(stray)} note(s) of parts outside the body")
         counter = 0

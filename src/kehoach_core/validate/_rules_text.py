@@ -176,11 +176,13 @@ def _roman(text: str) -> bool:
 )
 def glued_ordinal(ctx: Context) -> Iterator[Hit]:
     by_segment: dict[int, set[tuple[int, int]]] = {}
+    # ``à-ỹ`` also spans capitals (Ệ, Ữ): a capital after the letters is an upper-case
+    # word (VIỆT, LIỆU), not an ordinal glued to a word
     for segment, m in _glued(ctx, _GLUED_AFTER, _glued_after_starts(ctx)):
-        if _roman(m[1]):
+        if _roman(m[1]) and m[2][:1].islower():
             by_segment.setdefault(id(segment), set()).add((m.start(), m.end()))
     for segment, m in _glued(ctx, _GLUED_CONTEXT, _glued_context_starts(ctx)):
-        if _roman(m[1] or m[3]):
+        if _roman(m[1] or m[3]) and (m[2] is None or m[2][:1].islower()):
             by_segment.setdefault(id(segment), set()).add((m.start(), m.end()))
     for segment in ctx.segments:
         spans = by_segment.get(id(segment))

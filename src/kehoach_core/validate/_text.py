@@ -22,7 +22,7 @@ from collections.abc import Container, Iterable, Iterator
 
 import attrs
 
-from .._elements import Level, Location
+from .._elements import Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
 from ._scan import encode
@@ -75,8 +75,13 @@ def _walk(plan: Plan) -> Iterator[Segment]:
     Bases are read in the preamble's text when there is one (the same words).
     """
     skip_bases = bool(plan.preamble)
+    # the header's notes are its printed formula (motto, rules, a number or date line
+    # with blanks); the identity rules check the number and date themselves
+    header_notes = {note.id for note in plan.notes if note.part is Part.HEADER}
     for each in plan.texts():
         if each.part not in _VALIDATED or (skip_bases and each.part == "bases"):
+            continue
+        if each.part == "note" and each.element in header_notes:
             continue
         yield Segment(each.element, each.location, _nfc(each.text), each.part)
 
