@@ -28,6 +28,24 @@ NAMES = golden_names()
 OVERALL_FLOOR = 0.0
 """Share of all golden checks that must hold (measured; see the closing note)."""
 
+KNOWN: dict[str, dict[str, str]] = {
+    "nothing_lost": {},
+    "words_in_order": {},
+    "texts_placed": {},
+}
+"""Plans on which a check is known to fail today, and why: strict expected failures,
+so a fix that makes one pass fails the run until the entry is removed."""
+
+
+def _params(check: str) -> list[object]:
+    known = KNOWN[check]
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=known[name]))
+        if name in known
+        else name
+        for name in NAMES
+    ]
+
 
 def _corpus() -> Path:
     if not CORPUS.is_dir():
@@ -76,7 +94,7 @@ def test_every_corpus_plan_has_a_golden() -> None:
     assert listed - old == set(NAMES)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _params("nothing_lost"))
 def test_nothing_lost(name: str) -> None:
     """Every word of the input is in the model, as often as in the input."""
     text, plan = _read(name)
@@ -84,7 +102,7 @@ def test_nothing_lost(name: str) -> None:
     assert not lost, f"{sum(lost.values())} words lost, e.g. {list(lost)[:10]}"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _params("words_in_order"))
 def test_words_in_order(name: str) -> None:
     """Every word of the input is in the model in document order."""
     text, plan = _read(name)
@@ -93,7 +111,7 @@ def test_words_in_order(name: str) -> None:
     assert ok, f"order breaks at word {reached}: {source[max(0, reached - 8) : reached + 3]}"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _params("texts_placed"))
 def test_texts_are_where_their_locations_say(name: str) -> None:
     """Every word of every located text is at the line and column its location gives."""
     text, plan = _read(name)

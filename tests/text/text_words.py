@@ -24,7 +24,11 @@ def _items(items: Iterable[ContentItem]) -> Iterator[tuple[Location | None, str]
 
 
 def _pieces(plan: Plan) -> Iterator[tuple[Location | None, str]]:
-    yield None, " ".join(filter(None, [plan.superior_body, plan.issuer, str(plan.number or "")]))
+    number = f"Số {plan.number}" if plan.number else ""
+    yield None, " ".join(filter(None, [plan.superior_body, plan.issuer, number]))
+    if plan.issued_on is not None:  # the date line, read into a date: its words as printed
+        day, month = plan.issued_on.day, plan.issued_on.month
+        yield None, f"ngày {day} {day:02} tháng {month} {month:02} năm {plan.issued_on.year}"
     yield None, " ".join(filter(None, [plan.place, plan.kind, plan.title]))
     yield from _items(plan.preamble)
     for section in plan.sections:
