@@ -9,22 +9,25 @@ in one already-cleaned physical line (single spaces, NFC):
 * a word (maximal run of letters) that is not a Vietnamese syllable
   (:func:`is_syllable`) is split into the fewest syllables, only where the piece
   on the left carries a diacritic, and more precisely a tone mark (huyền, sắc,
-  hỏi, ngã, nặng): so foreign words (``video``, ``Facebook``), abbreviations
-  (``UBND``, ``HĐND``: two or more capitals are never split) and names
-  (``Lênin``, whose ``Lê`` has a diacritic but no tone) stay whole; a small
-  letter followed by a capital is split when the part on its left ends in a
-  syllable with a diacritic (``vụTỉnh``, ``thứXIV``);
-* digits glued after such a syllable get a space when they are a year
-  (``kỳ2026``) or a document number (``số46-CT/TW``), never otherwise
+  hỏi, ngã, nặng: every lost space in the corpus follows one), so foreign words
+  (``video``, ``Facebook``), abbreviations (``UBND``, ``HĐND``: two or more
+  capitals are never split) and names (``Lênin``, whose ``Lê`` has a diacritic
+  but no tone) stay whole; a small letter followed by a capital is split when
+  the part on its left ends in a syllable with a diacritic (``vụTỉnh``,
+  ``thứXIV``);
+* digits glued after a syllable with a diacritic get a space when they are a
+  year (``kỳ2026``) or a document number (``số46-CT/TW``), never otherwise
   (``Ban Bí thư1`` is a footnote marker);
-* four or more single characters separated by single spaces (letters, digits,
-  ``, . ; : ! ?``; at least four letters or digits, the first one of them) are
-  joined and split into syllables again (digits stay whole, punctuation sticks
-  to the word before it); a line of two or three single letters that join into
-  one syllable with a tone mark (``k ỳ``) is joined too. Runs whose letters do
-  not read as syllables (``x x x x`` in a table), whose letters without any
-  diacritic would need cutting (``v i d e o`` is not ``vi deo``) and column
-  numbers (``1 2 3 4 5``) are left alone.
+* four or more letters or digits standing alone between single spaces (a
+  punctuation mark ``, . ; : ! ?`` may stand alone among them or stick to the
+  one before it; the run starts with a letter or digit) are joined and split
+  into syllables again (digits stay whole, punctuation sticks to the word
+  before it); a line of two or three single letters that join into one
+  syllable with a tone mark (``k ỳ``) is joined too. Runs whose letters do not
+  read as syllables (``x x x x`` in a table), whose letters without any
+  diacritic would need cutting (``v i d e o`` is not ``vi deo``), that end
+  inside a word, or made of digits that are not a year (``1 2 3 4 5``) are
+  left alone.
 
 The contract: ``repair_line(text)`` returns the repaired text and its runs,
 (offset in the returned text, offset in ``text``) pairs, the first ``(0, 0)``.
