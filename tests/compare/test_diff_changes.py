@@ -147,5 +147,11 @@ def test_a_plan_against_its_own_docx_has_no_changes(corpus_dir):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UnrepresentableWarning)
         again = read(to_docx(plan), format="docx")
-    changes = [c for c in diff(plan, again) if c.path[:1] not in (("issuer",), ("superior_body",))]
+    # the writer prints its own format's header marks, read back as header notes
+    changes = [
+        c
+        for c in diff(plan, again)
+        if c.path[:1] not in (("issuer",), ("superior_body",))
+        and not (c.path[:1] == ("notes",) and (c.new or c.old or {}).get("part") == "header")
+    ]
     assert changes == []

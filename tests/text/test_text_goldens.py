@@ -25,13 +25,25 @@ pytestmark = pytest.mark.corpus
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 NAMES = golden_names()
 
-OVERALL_FLOOR = 0.0
+OVERALL_FLOOR = 0.85
 """Share of all golden checks that must hold (measured; see the closing note)."""
 
+_LINES = "the header columns (and a web page's table cells) are read column by column"
+_WEB_LOST = "web page: footnote links, URLs and split table cells are not yet kept word for word"
 KNOWN: dict[str, dict[str, str]] = {
-    "nothing_lost": {},
-    "words_in_order": {},
-    "texts_placed": {},
+    "nothing_lost": {
+        "web/24c7124ec6b2bf61.md": _WEB_LOST,
+        "web/3a2db039af8c2d05.md": _WEB_LOST,
+        "web/62f25a030c183151.md": _WEB_LOST,
+        "web/85ff77cbda28ffbb.md": _WEB_LOST,
+        "web/9b7eebadf7081069.md": _WEB_LOST,
+        "xa-phuc-thinh-ha-noi-2026-doan-xuan-tinh-nguyen.txt": "page numbers 2 and 3 are dropped",
+    },
+    "words_in_order": dict.fromkeys(("tinh-nghe-an-2025-ubnd-thi-dua-dai-hoi-xiv.txt", "tp-can-tho-2025-ubnd-truyen-thong-giam-ngheo.txt", "web/0a97eb9c3c536047.md", "web/24c7124ec6b2bf61.md", "web/3a2db039af8c2d05.md", "web/62f25a030c183151.md", "web/689f49d25e51cbaa.md", "web/85ff77cbda28ffbb.md", "web/8e9a425dd83e56b3.md", "web/9b7eebadf7081069.md", "xa-cong-hai-khanh-hoa-2025-lanh-dao-bau-cu.txt", "xa-luong-minh-quang-ninh-2025-mttq-cong-tac-bau-cu.txt", "xa-pho-bang-tuyen-quang-2025-tieu-ban-tuyen-truyen-bau-cu.txt", "xa-phuc-thinh-ha-noi-2026-doan-xuan-tinh-nguyen.txt"), _LINES),
+    "texts_placed": {
+        "xa-luong-minh-quang-ninh-2025-mttq-cong-tac-bau-cu.txt": "a joined two-line issuer",
+        "xa-phuc-thinh-ha-noi-2026-doan-xuan-tinh-nguyen.txt": "a rule glued to the title",
+    },
 }
 """Plans on which a check is known to fail today, and why: strict expected failures,
 so a fix that makes one pass fails the run until the entry is removed."""
