@@ -413,6 +413,20 @@ def test_text_after_the_signer_without_a_heading_is_kept_unparsed() -> None:
     assert not plan.notes
 
 
+def test_body_in_capitals_left_after_the_name_is_no_annex() -> None:
+    """A signing body above an ISO stamp (taken away by the zones) is kept, not an annex."""
+    plan = _plan(
+        "Nơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nVũ Thị Trang\nĐẢNG ỦY XÃ CÔNG HẢI\n"
+        "2025-10-13T11:04:17+07:00\n"
+    )
+    assert _signature(plan) == ("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", "Vũ Thị Trang")
+    assert plan.signature is not None
+    assert plan.signature.digital is not None
+    assert plan.signature.digital.signed_at == dt.datetime(2025, 10, 13, 11, 4, 17, tzinfo=VN)
+    assert not plan.notes
+    assert [f.text for f in plan.unparsed] == ["ĐẢNG ỦY XÃ CÔNG HẢI"]
+
+
 def test_web_footnotes_after_the_signature_are_fragments() -> None:
     """Web pages end with their footnotes (``[1] ...``): kept as fragments, not an annex."""
     plan = _plan(

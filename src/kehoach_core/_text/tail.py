@@ -376,7 +376,7 @@ def read_tail(
     in_recipients = False
     annex = footnotes = False
     previous = ""
-    for line in columns:
+    for index, line in enumerate(columns):
         text, where = line.text, _loc(line)
         kind, previous = previous, ""
         # the separator of the recipients just before (a bounded look: lists can be long)
@@ -385,7 +385,8 @@ def read_tail(
             footnotes = True
             ctx.fragment(text, _NOT_UNDERSTOOD, where)
             continue
-        annex = annex or (block.started and _annex_heading(text, signed=block.signer is not None))
+        signed = block.signer is not None and index + 1 < len(columns)
+        annex = annex or (block.started and _annex_heading(text, signed=signed))
         if annex:
             ctx.notes.append(Note(part=Part.SIGNATURE, text=text, location=where))
             continue
@@ -458,8 +459,10 @@ def _archive(text: str, *, naming: bool) -> bool:
 def _annex_heading(text: str, *, signed: bool) -> bool:
     """The heading of an annex, form, outline or slogans printed after the signature.
 
-    *Phụ lục*, *Mẫu*, *Đề cương*, *Khẩu hiệu* ...; after the signer's name, any line
-    in capitals that names no office. A heading does not end with a full stop.
+    *Phụ lục*, *Mẫu*, *Đề cương*, *Khẩu hiệu* ...; after the signer's name and with
+    lines after it, any line in capitals that names no office (the last line alone is
+    more likely the signing body of a stamp the zones took away). A heading does not
+    end with a full stop.
     """
     if text.endswith("."):
         return False
