@@ -387,9 +387,9 @@ def test_annex_after_the_signature_is_kept_as_notes() -> None:
         "Mẫu biểu số 01\nDỰ BÁO MỘT SỐ CHỈ TIÊU\n- Số giáo viên | Người | 20.330\n",
         "KHẨU HIỆU TUYÊN TRUYỀN\n1. Nhiệt liệt chào mừng ngày bầu cử!\n2. Toàn dân đi bầu cử!\n",
         "ĐỀ CƯƠNG TUYÊN TRUYỀN\nI. Ý nghĩa\n- Cuộc bầu cử là sự kiện chính trị quan trọng.\n",
-        "1. Danh sách các đơn vị\nhướng dẫn cách ghi chép số liệu báo cáo.\n",
+        "DANH SÁCH CÁC ĐƠN VỊ\n1. Xã Phú Mỡ\n2. Phường Sông Cầu\n",
     ],
-    ids=["form", "slogans", "outline", "no-heading"],
+    ids=["form", "slogans", "outline", "list-in-capitals"],
 )
 def test_what_follows_the_signer_is_an_annex(annex: str) -> None:
     plan = _plan(
@@ -402,6 +402,39 @@ def test_what_follows_the_signer_is_an_annex(annex: str) -> None:
     assert not plan.unparsed
 
 
+def test_text_after_the_signer_without_a_heading_is_kept_unparsed() -> None:
+    """Lines after the name that are no annex heading: neither recipients nor signature."""
+    plan = _plan(
+        "Nơi nhận:\n- Như trên;\n- Lưu VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nHà Văn Tú\n"
+        "- Ghi chép số liệu hằng tháng;\nTuyên truyền sâu rộng.\n"
+    )
+    assert _recipients(plan) == [("Như trên", R.IMPLEMENT), ("Lưu VT", R.ARCHIVE)]
+    assert _signature(plan) == ("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", "Hà Văn Tú")
+    assert [f.text for f in plan.unparsed] == [
+        "- Ghi chép số liệu hằng tháng;",
+        "Tuyên truyền sâu rộng.",
+    ]
+    assert not [
+        n for n in plan.notes if n.part is not Part.HEADER
+    ]  # the rule under a title is a header note
+
+
+def test_body_in_capitals_left_after_the_name_is_no_annex() -> None:
+    """A signing body above an ISO stamp (taken away by the zones) is kept, not an annex."""
+    plan = _plan(
+        "Nơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nVũ Thị Trang\nĐẢNG ỦY XÃ CÔNG HẢI\n"
+        "2025-10-13T11:04:17+07:00\n"
+    )
+    assert _signature(plan) == ("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", "Vũ Thị Trang")
+    assert plan.signature is not None
+    assert plan.signature.digital is not None
+    assert plan.signature.digital.signed_at == dt.datetime(2025, 10, 13, 11, 4, 17, tzinfo=VN)
+    assert not [
+        n for n in plan.notes if n.part is not Part.HEADER
+    ]  # the rule under a title is a header note
+    assert [f.text for f in plan.unparsed] == ["ĐẢNG ỦY XÃ CÔNG HẢI"]
+
+
 def test_web_footnotes_after_the_signature_are_fragments() -> None:
     """Web pages end with their footnotes (``[1] ...``): kept as fragments, not an annex."""
     plan = _plan(
@@ -409,7 +442,7 @@ def test_web_footnotes_after_the_signature_are_fragments() -> None:
         "[1] Xã Phú Mỡ, Phường Sông Cầu,\nXã Ô Loan.\n"
     )
     assert [f.text for f in plan.unparsed] == ["[1] Xã Phú Mỡ, Phường Sông Cầu,", "Xã Ô Loan."]
-    assert all("footnote" in f.reason for f in plan.unparsed)
+    assert all("recipients and signature" in f.reason for f in plan.unparsed)
     assert not [
         n for n in plan.notes if n.part is not Part.HEADER
     ]  # the rule under a title is a header note

@@ -18,12 +18,14 @@ interleave their lines; each line is classified on its own:
 * a short line of capitalised words after the title: the signer.
 
 The digital-signature stamp (a timestamp ``2024-11-25T09:13:50+0700`` or
-``13-10-2025 11:04:17 +07:00``, the signing body or person, its e-mail,
+``13-10-2025 11:04:17 +07:00``, the signing body or person above it, its e-mail,
 ``... đã ký lên văn bản này!``) is read by :func:`read_trailer`, wherever the
-zones left it. After the signer, annexes (*Phụ lục*, *Mẫu biểu*, forms, tables,
-outlines, slogans) are kept as notes of :attr:`Part.SIGNATURE`, the last part of
-the plan (the model has no annex part), and web-page footnotes (``[1] ...``) as
-fragments. Markdown emphasis (``**``) and table borders (``|``) are markup, not text.
+zones left it. From an annex heading after the signature (*Phụ lục*, *Mẫu biểu*,
+*Đề cương*, *Khẩu hiệu*, or a line in capitals after the signer's name) on,
+lines are notes of :attr:`Part.SIGNATURE`, the last part of the plan (the model
+has no annex part); web-page footnotes (``[1] ...``) and other lines after the
+name stay fragments, read neither as recipients nor as the signature. Markdown
+emphasis (``**``) and table borders (``|``) are markup, not text.
 
 >>> purpose_of("- Thành ủy Cần Thơ (để b/c);").value, purpose_of("- Lưu Văn phòng Quận ủy.").value
 ('report', 'archive')
@@ -86,6 +88,8 @@ _ANNEX_RE = re.compile(
     r"|KHẨU\s+HIỆU|Khẩu\s+hiệu|DANH\s+SÁCH|DANH\s+MỤC|BẢNG|\(?\s*Kèm\s+theo)(?!\w)"
 )
 _WEB_NOTE_RE = re.compile(r"\[\d{1,3}\](?!\()")
+# The docx writer puts fragments with this reason back in the tail.
+_NOT_UNDERSTOOD = "not understood in the recipients and signature block"
 
 _OFFSET = r"(Z|[+-]\d{2}:?\d{2}|GMT\s*[+-]\d{1,2}(?::?\d{2})?)"
 _ISO_RE = re.compile(
@@ -381,21 +385,22 @@ def read_tail(
     in_recipients = False
     annex = footnotes = False
     previous = ""
-    for line in columns:
+    for index, line in enumerate(columns):
         text, where = line.text, _loc(line)
         kind, previous = previous, ""
         # the separator of the recipients just before (a bounded look: lists can be long)
         closed = not recipients or _closes(recipients[-1].text, _separator(recipients[-13:-1]))
         if footnotes or (block.started and _WEB_NOTE_RE.match(text)):
             footnotes = True
-            ctx.fragment(text, "a footnote of the web page, printed after the signature", where)
+            ctx.fragment(text, _NOT_UNDERSTOOD, where)
             continue
-        if not annex and block.started and _ANNEX_RE.match(text):
-            annex = True
-        if not annex and block.signer is not None:
-            annex = not _after_signer(text, closed=closed)
+        signed = block.signer is not None and index + 1 < len(columns)
+        annex = annex or (block.started and _annex_heading(text, signed=signed))
         if annex:
             ctx.notes.append(Note(part=Part.SIGNATURE, text=text, location=where))
+            continue
+        if block.signer is not None and not _after_signer(text, closed=closed):
+            ctx.fragment(text, _NOT_UNDERSTOOD, where)
             continue
         marker = _AUTHORITY_RE.match(text)
         if marker and (len(block.tiers) == 2 or (block.tiers and block.title is not None)):
@@ -444,12 +449,10 @@ def read_tail(
                 _recipient(f"{last.text} {text}", Location(start, where.end_line or line.line))
             )
             continue
-        if (in_recipients or recipients) and (
-            text.endswith((";", ".", ",")) or _states_purpose(text)
-        ):
+        if (in_recipients or recipients) and (text.endswith((";", ",")) or _states_purpose(text)):
             recipients.append(_recipient(text, where))
             continue
-        ctx.fragment(text, "not understood in the recipients and signature block", where)
+        ctx.fragment(text, _NOT_UNDERSTOOD, where)
     _place_purposes(recipients, detached)
     return recipients, block.signature(read_trailer(stamp))
 
@@ -463,11 +466,32 @@ def _archive(text: str, *, naming: bool) -> bool:
     return True
 
 
+def _annex_heading(text: str, *, signed: bool) -> bool:
+    """The heading of an annex, form, outline or slogans printed after the signature.
+
+    *Phụ lục*, *Mẫu*, *Đề cương*, *Khẩu hiệu* ...; after the signer's name and with
+    lines after it, any line in capitals that names no office (the last line alone is
+    more likely the signing body of a stamp the zones took away). A heading does not
+    end with a full stop.
+    """
+    if text.endswith("."):
+        return False
+    if _ANNEX_RE.match(text):
+        return True
+    return (
+        signed
+        and is_upper_heading(text)
+        and not _is_title(text)
+        and not _AUTHORITY_RE.match(text)
+        and not _RECIPIENTS_RE.match(text)
+    )
+
+
 def _after_signer(text: str, *, closed: bool) -> bool:
-    """Whether a line after the signer's name still belongs to the tail (not an annex).
+    """Whether a line after the signer's name is still a signature or recipient line.
 
     An office printed under the name, a purpose, a recipient of a list still open,
-    or a further signing authority; anything else starts what follows the plan.
+    or a further signing authority; other lines are not read as either.
     """
     if is_upper_heading(text):
         return _is_title(text) or bool(_AUTHORITY_RE.match(text))
