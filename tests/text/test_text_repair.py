@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kehoach_core._text.clean import clean_lines
+from kehoach_core._text.clean import PhysicalLine, clean_lines
 from kehoach_core._text.repair import is_syllable, repair_line
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -389,12 +389,24 @@ def _expected_line(text: str, pieces: list[tuple[str, str]]) -> str:
     return text
 
 
+def _unrepaired(text: str) -> list[PhysicalLine]:
+    """The cleaned lines before the repair stage (which clean_lines applies to damaged texts)."""
+    import kehoach_core._text.clean as clean
+
+    saved = clean.REPAIR_MIN_LINES
+    clean.REPAIR_MIN_LINES = 10**9
+    try:
+        return clean_lines(text)
+    finally:
+        clean.REPAIR_MIN_LINES = saved
+
+
 def _changes(path: Path, name: str) -> tuple[list[str], int]:
     """Every line whose repair differs from the expected one, and the lines changed."""
     wrong: list[str] = []
     changed = 0
     expected = EXPECTED.get(name, {})
-    lines = clean_lines(path.read_text(encoding="utf-8"))
+    lines = _unrepaired(path.read_text(encoding="utf-8"))
     assert set(expected) <= {line.line for line in lines}
     for line in lines:
         out = _check_contract(line.text)
@@ -466,3 +478,16 @@ def test_hostile_lines_stay_bounded(text: str) -> None:
     out, _ = repair_line(text)
     assert out.replace(" ", "") == text.replace(" ", "")
     assert time.perf_counter() - started < 5
+
+
+def test_the_reader_repairs_a_damaged_text_and_leaves_one_typo_to_validation() -> None:
+    """Damage on several lines is extraction's and is repaired; one glued word is a typo."""
+    damaged = "bầu cửđại biểu\nnhiệm kỳ2026\nBan Thường vụTỉnh uỷ\n"
+    assert [line.text for line in clean_lines(damaged)] == [
+        "bầu cử đại biểu",
+        "nhiệm kỳ 2026",
+        "Ban Thường vụ Tỉnh uỷ",
+    ]
+    assert clean_lines("lần thứXIV của Đảng\n")[0].text == "lần thứXIV của Đảng"
+    repaired = clean_lines(damaged)[0]
+    assert repaired.runs[-1] == (7, 7)  # "đại" still maps to column 7 of the input

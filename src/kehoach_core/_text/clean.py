@@ -6,7 +6,8 @@ control characters, form feeds (page breaks) and page numbers (a line holding
 only a small number, or ``- 2 -`` / ``Trang 2``). Every other line is kept with
 its 1-based physical line number and the source map of its text: ``runs`` of
 (offset in the cleaned text, 1-based column in the input line), so every kept
-character maps back to its column. In a Markdown document (a plan copied from a
+character maps back to its column. Words that extraction glued together or
+letter-spaced are repaired (:mod:`.repair`), the map kept. In a Markdown document (a plan copied from a
 web page) the markup goes first (:mod:`.markdown`); a table row's cells become
 lines of their own, all with the row's line number.
 
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 import attrs
 
 from .markdown import demark_line, looks_like_markdown, source_offset
+from .repair import repair_line
 
 __all__ = ["PhysicalLine", "clean_lines", "clean_mapped", "clean_spaces"]
 
@@ -183,11 +185,42 @@ def clean_lines(text: str) -> list[PhysicalLine]:
     Lines are put in NFC here, once; columns count the characters of the input line.
     """
     out: list[PhysicalLine] = []
+    repairs: list[tuple[int, str, list[tuple[int, int]]]] = []
     for number, line, inner in _raw_lines(text):
         cleaned, runs = clean_mapped(line)
         if not cleaned or _is_page_number(cleaned):
             continue
         if inner is not None:
             runs = _through(runs, len(cleaned), inner)
+        repaired, fixes = repair_line(cleaned)
+        if len(fixes) > 1:
+            repairs.append((len(out), repaired, fixes))
         out.append(PhysicalLine(cleaned, number, runs))
+    if len(repairs) >= REPAIR_MIN_LINES:  # spaces put back or taken out (:mod:`.repair`)
+        for index, repaired, fixes in repairs:
+            line_ = out[index]
+            runs = _repaired_runs(line_.runs, len(repaired), fixes)
+            out[index] = PhysicalLine(repaired, line_.line, runs)
     return out
+
+
+REPAIR_MIN_LINES = 3
+"""Glued and letter-spaced words are repaired when at least this many lines show them.
+
+Extraction damage is systematic (a signed PDF's text layer loses the space after
+every syllable of some fonts); one glued word in a plan is the drafter's typing
+(``lần thứXIV``), which validation reports rather than the reader hiding it."""
+
+
+def _repaired_runs(
+    runs: tuple[tuple[int, int], ...], length: int, fixes: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The columns of a repaired line: each character through the repair, then the cleaning."""
+    bounds = [offset for offset, _ in runs] or [0]
+    out: list[tuple[int, int]] = []
+    for offset in range(length):
+        before = source_offset(fixes, offset)
+        index = bisect.bisect_right(bounds, before) - 1
+        run_offset, column = runs[max(index, 0)] if runs else (0, 1)
+        out.append((offset, column + before - run_offset))
+    return _merge(out)
