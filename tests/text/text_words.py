@@ -24,12 +24,17 @@ def _items(items: Iterable[ContentItem]) -> Iterator[tuple[Location | None, str]
 
 
 def _pieces(plan: Plan) -> Iterator[tuple[Location | None, str]]:
-    number = f"Số {plan.number}" if plan.number else ""
-    yield None, " ".join(filter(None, [plan.superior_body, plan.issuer, number]))
+    where = plan.header_locations.get
+    yield where("superior_body"), plan.superior_body or ""
+    yield where("issuer"), plan.issuer or ""
+    yield where("number"), f"Số {plan.number}" if plan.number else ""
+    date = ""
     if plan.issued_on is not None:  # the date line, read into a date: its words as printed
         day, month = plan.issued_on.day, plan.issued_on.month
-        yield None, f"ngày {day} {day:02} tháng {month} {month:02} năm {plan.issued_on.year}"
-    yield None, " ".join(filter(None, [plan.place, plan.kind, plan.title]))
+        date = f"ngày {day} {day:02} tháng {month} {month:02} năm {plan.issued_on.year}"
+    yield where("place") or where("issued_on"), " ".join(filter(None, [plan.place, date]))
+    yield where("kind"), plan.kind
+    yield where("title"), plan.title or ""
     yield from _items(plan.preamble)
     for section in plan.sections:
         yield section.location, f"{section.label} {section.title}"
@@ -100,3 +105,48 @@ def is_subsequence(needle: list[str], haystack: list[str]) -> tuple[bool, int]:
 def missing(needle: list[str], haystack: list[str]) -> Counter[str]:
     """Words of ``needle`` the haystack does not hold as often (multiset difference)."""
     return Counter(needle) - Counter(haystack)
+
+
+def is_subsequence_repaired(needle: list[str], haystack: list[str]) -> tuple[bool, int]:
+    """As :func:`is_subsequence`, where the reader may have repaired spacing.
+
+    A word of the input glued from several (``cửđại``) matches consecutive words
+    of the model (``cử``, ``đại``); letter-spaced pieces (``T h a m``) match, in
+    order, the letters of one model word (``Tham``).
+    """
+    position, inside = 0, 0
+    for index, word in enumerate(needle):
+        if inside:  # inside a model word matched piece by piece
+            rest = haystack[position][inside:]
+            if rest.startswith(word):
+                inside += len(word)
+                if inside == len(haystack[position]):
+                    position, inside = position + 1, 0
+                continue
+            position, inside = position + 1, 0
+        found = _find(word, haystack, position)
+        if found is None:
+            return False, index
+        position, inside = found
+    return True, len(needle)
+
+
+def _find(word: str, haystack: list[str], start: int) -> tuple[int, int] | None:
+    """Where ``word`` is matched from ``start`` on: (next position, letters used inside it)."""
+    try:
+        return haystack.index(word, start) + 1, 0
+    except ValueError:
+        pass
+    for j in range(start, len(haystack)):
+        joined = ""
+        k = j
+        while (
+            k < len(haystack) and len(joined) < len(word) and word.startswith(joined + haystack[k])
+        ):
+            joined += haystack[k]
+            k += 1
+        if joined == word and k - j > 1:
+            return k, 0
+        if haystack[j].startswith(word) and len(word) < len(haystack[j]):
+            return j, len(word)
+    return None
