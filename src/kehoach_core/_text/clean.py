@@ -7,9 +7,10 @@ only a small number, or ``- 2 -`` / ``Trang 2``). Every other line is kept with
 its 1-based physical line number and the source map of its text: ``runs`` of
 (offset in the cleaned text, 1-based column in the input line), so every kept
 character maps back to its column. Words that extraction glued together or
-letter-spaced are repaired (:mod:`.repair`), the map kept. In a Markdown document (a plan copied from a
-web page) the markup goes first (:mod:`.markdown`); a table row's cells become
-lines of their own, all with the row's line number.
+letter-spaced are repaired (:mod:`.repair`), the map kept. In a Markdown
+document (a plan copied from a web page) the markup goes first
+(:mod:`.markdown`); a table row's cells become lines of their own, all with
+the row's line number.
 
 >>> [(l.text, l.line) for l in clean_lines(" KẾ HOẠCH \\n\\nTuyên  truyền\\n\\n2\\n\\nĐợt 1")]
 [('KẾ HOẠCH', 1), ('Tuyên truyền', 3), ('Đợt 1', 7)]

@@ -15,11 +15,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 
 import attrs
 
-from .._elements import ContentItem
 from .._ids import number_elements
 from .._model import FormKind, Plan
 from ._match import Candidate, Matcher
@@ -172,27 +170,27 @@ class _Entry:
     phase: str | None
 
 
-def _items(part: str, items: tuple[ContentItem, ...], phase: str | None = None) -> Iterator[_Entry]:
-    for top in items:
-        for item in top.walk():
-            if item.text.strip():
-                yield _Entry(item.id, item.text, part, phase)
+_AIMS_AND_CONTENT = frozenset({"purposes", "requirements", "standing", "phase"})
 
 
 def _superior_entries(plan: Plan) -> list[_Entry]:
-    out = [*_items("purposes", plan.purposes), *_items("requirements", plan.requirements)]
-    out += _items("standing", plan.standing_content)
-    for phase in plan.all_phases():
-        out += _items("phase", phase.content, phase.id)
-    return out
+    """The statements a subordinate plan should answer, from :meth:`Plan.texts`."""
+    return [
+        _Entry(t.element, t.text, t.part, t.element.split("/")[0] if t.part == "phase" else None)
+        for t in plan.texts()
+        if t.part in _AIMS_AND_CONTENT and not t.heading and t.text.strip()
+    ]
 
 
 def _subordinate_entries(plan: Plan) -> list[_Entry]:
+    """The statements that can answer them: the same parts, and forms (a bare title too)."""
     out = _superior_entries(plan)
-    for form in plan.forms:
-        out += _items("form", form.content, None)
-        if not form.content and form.title.strip():
-            out.append(_Entry(form.id, form.title, "form", None))
+    empty_forms = {form.id for form in plan.forms if not form.content}
+    for t in plan.texts():
+        if t.part != "form" or not t.text.strip():
+            continue
+        if not t.heading or t.element in empty_forms:
+            out.append(_Entry(t.element, t.text, "form", None))
     return out
 
 
