@@ -43,27 +43,16 @@ def _preamble(lines: tuple[SourceLine, ...]) -> list[ContentItem]:
     ]
 
 
+_EVENT_PARTS = frozenset(
+    {"preamble", "purposes", "requirements", "standing", "closing", "phase", "form", "assignment"}
+)
+
+
 def _texts(plan: Plan) -> Iterator[tuple[str, Location | None]]:
-    for item in plan.preamble:
-        yield item.text, item.location
-    for group in (plan.purposes, plan.requirements, plan.standing_content, plan.closing):
-        for each in group:
-            for sub in each.walk():
-                yield sub.text, sub.location
-    for phase in plan.all_phases():
-        yield phase.heading, phase.location
-        for each in phase.content:
-            for sub in each.walk():
-                yield sub.text, sub.location
-    for form in plan.forms:
-        yield form.title, form.location
-        for each in form.content:
-            for sub in each.walk():
-                yield sub.text, sub.location
-    for assignment in plan.all_assignments():
-        for each in assignment.tasks:
-            for sub in each.walk():
-                yield sub.text, sub.location
+    """The statements anniversaries are read from (:meth:`Plan.texts`, bodies' headings aside)."""
+    for each in plan.texts():
+        if each.part in _EVENT_PARTS and not (each.part == "assignment" and each.heading):
+            yield each.text, each.location
 
 
 def _footnotes(
@@ -81,25 +70,16 @@ def _footnotes(
     return out
 
 
+_MARKER_PARTS = frozenset(
+    {"preamble", "purposes", "requirements", "standing", "phase", "form", "assignment", "closing"}
+)
+
+
 def _ids_and_texts(plan: Plan) -> Iterator[tuple[str, str]]:
-    for group in (plan.preamble, plan.purposes, plan.requirements, plan.standing_content):
-        for each in group:
-            for sub in each.walk():
-                yield sub.id, sub.text
-    for phase in plan.all_phases():
-        for each in phase.content:
-            for sub in each.walk():
-                yield sub.id, sub.text
-    for form in plan.forms:
-        for each in form.content:
-            for sub in each.walk():
-                yield sub.id, sub.text
-    for assignment in plan.all_assignments():
-        for each in assignment.tasks:
-            for sub in each.walk():
-                yield sub.id, sub.text
-    for each in plan.closing:
-        yield each.id, each.text
+    """The items a footnote marker can sit in (:meth:`Plan.texts`, headings aside)."""
+    for each in plan.texts():
+        if each.part in _MARKER_PARTS and not each.heading:
+            yield each.element, each.text
 
 
 _FIELD_LINE_RES = {
