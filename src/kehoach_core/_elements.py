@@ -102,6 +102,51 @@ class Level(enum.Enum):
     """Chi bộ, đảng bộ cơ sở, cơ quan, đơn vị."""
     UNKNOWN = "unknown"
 
+    @property
+    def rank(self) -> int:
+        """Height in the hierarchy: grassroots 1, commune 2 ... national 5; unknown 0.
+
+        >>> Level.PROVINCE.rank > Level.COMMUNE.rank > Level.UNKNOWN.rank
+        True
+        """
+        return _RANKS[self]
+
+
+_RANKS = {
+    Level.UNKNOWN: 0,
+    Level.GRASSROOTS: 1,
+    Level.COMMUNE: 2,
+    Level.DISTRICT: 3,
+    Level.PROVINCE: 4,
+    Level.NATIONAL: 5,
+}
+
+LEVEL_WORDS: tuple[tuple[str, Level], ...] = (
+    ("toàn quốc", Level.NATIONAL),
+    ("thị xã", Level.DISTRICT),
+    ("thị trấn", Level.COMMUNE),
+    ("tỉnh", Level.PROVINCE),
+    ("thành phố", Level.PROVINCE),
+    ("huyện", Level.DISTRICT),
+    ("quận", Level.DISTRICT),
+    ("xã", Level.COMMUNE),
+    ("phường", Level.COMMUNE),
+    ("chi bộ", Level.GRASSROOTS),
+    ("cơ sở", Level.GRASSROOTS),
+)
+"""The one vocabulary of levels: the words naming a unit of each level, in lower case,
+longer words before the words they contain (``thị xã`` before ``xã``)."""
+
+LEVEL_COMMITTEES: tuple[tuple[str, Level], ...] = (
+    ("trung ương", Level.NATIONAL),
+    ("tỉnh ủy", Level.PROVINCE),
+    ("thành ủy", Level.PROVINCE),
+    ("huyện ủy", Level.DISTRICT),
+    ("quận ủy", Level.DISTRICT),
+    ("thị ủy", Level.DISTRICT),
+)
+"""Committee names that carry their level (*Tỉnh ủy* is a province's), modern tones."""
+
 
 @attrs.frozen
 class LineStart:

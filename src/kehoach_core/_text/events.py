@@ -23,7 +23,7 @@ import re
 import attrs
 
 from .._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge, Open, Window
-from .._elements import Anniversary, Level, Location, Milestone
+from .._elements import LEVEL_WORDS, Anniversary, Level, Location, Milestone
 from .._numbers import Term, roman_to_int
 from .vocab import fold
 
@@ -43,27 +43,6 @@ _ANNIVERSARY_RE = re.compile(
     r"(?<!\d)(\d{1,4})\s+năm\s+([^();:]{3,160}?)\s*\(\s*"
     r"(\d{1,2}/\d{1,2}/\d{4})\s*[-–]\s*(\d{1,2}/\d{1,2}/\d{4})\s*\)"
 )
-_LEVEL_WORDS = (
-    ("toàn quốc", Level.NATIONAL),
-    ("thị xã", Level.DISTRICT),
-    ("thị trấn", Level.COMMUNE),
-    ("tỉnh", Level.PROVINCE),
-    ("thành phố", Level.PROVINCE),
-    ("huyện", Level.DISTRICT),
-    ("quận", Level.DISTRICT),
-    ("xã", Level.COMMUNE),
-    ("phường", Level.COMMUNE),
-    ("chi bộ", Level.GRASSROOTS),
-    ("cơ sở", Level.GRASSROOTS),
-)
-_LEVEL_RANK = {
-    Level.NATIONAL: 5,
-    Level.PROVINCE: 4,
-    Level.DISTRICT: 3,
-    Level.COMMUNE: 2,
-    Level.GRASSROOTS: 1,
-    Level.UNKNOWN: 0,
-}
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -85,7 +64,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _level(words: str) -> Level:
     folded = fold(words)
-    for word, level in _LEVEL_WORDS:
+    for word, level in LEVEL_WORDS:
         if re.search(rf"(?<!\w){word}(?!\w)", folded):
             return level
     return Level.UNKNOWN
@@ -185,7 +164,7 @@ class Milestones:
 def _highest(found: list[tuple[int, int, str, Level]]) -> str | None:
     if not found:
         return None
-    best = max(enumerate(found), key=lambda pair: (_LEVEL_RANK[pair[1][3]], pair[0]))
+    best = max(enumerate(found), key=lambda pair: (pair[1][3].rank, pair[0]))
     return best[1][2]
 
 

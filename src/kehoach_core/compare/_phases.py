@@ -27,13 +27,6 @@ from ._normalize import normalize
 
 __all__ = ["PhaseAlignment", "align_phases"]
 
-_LEVEL_RANK = {
-    Level.GRASSROOTS: 1,
-    Level.COMMUNE: 2,
-    Level.DISTRICT: 3,
-    Level.PROVINCE: 4,
-    Level.NATIONAL: 5,
-}
 _MIN_SCORE = 0.35
 
 
@@ -77,9 +70,9 @@ def _anchor_rank(plan: Plan, anchor: Anchor, *, end: bool) -> tuple[int, float |
     if isinstance(anchor, DateAnchor):
         return (0, anchor.on)
     milestone = plan.milestone(anchor.milestone)
-    if milestone is None or milestone.level not in _LEVEL_RANK:
+    if milestone is None or not milestone.level.rank:
         return None
-    return (1, _LEVEL_RANK[milestone.level] * 2 + (0.5 if anchor.edge is Edge.END else 0.0))
+    return (1, milestone.level.rank * 2 + (0.5 if anchor.edge is Edge.END else 0.0))
 
 
 def _le(

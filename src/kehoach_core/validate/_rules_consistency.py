@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from .._elements import Level
+from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level
 from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
 from ._scan import FOLD, to_bytes
@@ -35,15 +35,10 @@ _CONGRESS_REV_BYTES = re.compile(
     to_bytes(r"[Đđ]ại(?=\s+hội\s+(?:lần\s+thứ\s+)?[IVXL]+\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s)")
 )
 
-_LEVEL_OF = {
-    "xã": Level.COMMUNE,
-    "phường": Level.COMMUNE,
-    "thị trấn": Level.COMMUNE,
-    "huyện": Level.DISTRICT,
-    "quận": Level.DISTRICT,
-    "thị xã": Level.DISTRICT,
-    "tỉnh": Level.PROVINCE,
-    "thành phố": Level.PROVINCE,
+_LEVEL_OF: dict[str, Level] = {
+    word: level
+    for word, level in LEVEL_WORDS
+    if level in (Level.COMMUNE, Level.DISTRICT, Level.PROVINCE)
 }
 
 
@@ -182,12 +177,9 @@ def _issuer_clauses(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
                 yield segment, m
 
 
-_COMMITTEE_LEVEL = {
-    "tỉnh": Level.PROVINCE,
-    "thành": Level.PROVINCE,
-    "huyện": Level.DISTRICT,
-    "quận": Level.DISTRICT,
-    "thị": Level.DISTRICT,
+# a committee's first word (*Tỉnh* ủy, *Thành* ủy, *Thị* ủy) names its level
+_COMMITTEE_LEVEL: dict[str, Level] = {
+    name.split()[0]: level for name, level in LEVEL_COMMITTEES if level is not Level.NATIONAL
 }
 _GARBLED = re.compile(r"\bĐảng bộ thành (?!phố)(?P<level>[^\W\d_]+)")
 

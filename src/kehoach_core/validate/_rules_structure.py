@@ -249,8 +249,8 @@ def phase_numeral_style(ctx: Context) -> Iterator[Hit]:
             )
 
 
-_RANK = {Level.GRASSROOTS: 0, Level.COMMUNE: 1, Level.DISTRICT: 2, Level.PROVINCE: 3}
-_RANK[Level.NATIONAL] = 4
+def _rank(level: Level) -> int | None:
+    return level.rank or None
 
 
 def _resolve(ctx: Context, anchor: Anchor) -> dt.date | None:
@@ -312,7 +312,7 @@ def _inverted_by_level(ctx: Context, start: Anchor, end: Anchor) -> tuple[str, s
     first, last = ctx.plan.milestone(start.milestone), ctx.plan.milestone(end.milestone)
     if first is None or last is None:
         return None
-    r0, r1 = _RANK.get(first.level), _RANK.get(last.level)
+    r0, r1 = _rank(first.level), _rank(last.level)
     if r0 is None or r1 is None or r0 <= r1:
         return None
     if first.level is Level.NATIONAL:
@@ -359,7 +359,7 @@ def _end_rank(ctx: Context, phase: Phase) -> tuple[dt.date | None, int | None]:
     m = ctx.plan.milestone(phase.window.end.milestone)
     if m is None:
         return None, None
-    return (m.ends_on or m.starts_on), _RANK.get(m.level)
+    return (m.ends_on or m.starts_on), _rank(m.level)
 
 
 @rule(

@@ -22,7 +22,7 @@ from collections.abc import Container, Iterable, Iterator
 
 import attrs
 
-from .._elements import Level, Location, Part
+from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
 from ._scan import encode
@@ -101,12 +101,20 @@ def excerpt(text: str, start: int, end: int, *, width: int = 30) -> str:
     return head + " ".join(text[lo:hi].split()) + tail
 
 
-_LEVEL_WORDS = [
-    (re.compile(r"\b(?:xã|phường|thị trấn)\b", re.I), Level.COMMUNE),
-    (re.compile(r"\b(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\b", re.I), Level.DISTRICT),
-    (re.compile(r"\b(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố)\b", re.I), Level.PROVINCE),
-    (re.compile(r"\b(?:Trung ương|toàn quốc)\b", re.I), Level.NATIONAL),
-]
+def _level_patterns() -> list[tuple[re.Pattern[str], Level]]:
+    """One pattern per level from the shared vocabulary, lowest level first."""
+    words: dict[Level, list[str]] = {}
+    for word, level in (*LEVEL_WORDS, *LEVEL_COMMITTEES):
+        if level not in (Level.GRASSROOTS, Level.UNKNOWN):
+            words.setdefault(level, []).append(word)
+    order = sorted(words, key=lambda level: level.rank)
+    return [
+        (re.compile(r"\b(?:" + "|".join(map(re.escape, words[lv])) + r")\b", re.I), lv)
+        for lv in order
+    ]
+
+
+_LEVEL_WORDS = _level_patterns()
 
 
 def level_of(name: str | None) -> Level:
