@@ -15,6 +15,9 @@ The candidates are interleaved: every round times each of them in turn, so a
 slow spell of a noisy machine hits them alike. Reported: the best time of the
 rounds, the ratio of the best times, and the median of the per-round ratios
 (``read`` over the floor of the same round). It never fails on a time.
+
+``python benchmarks/bench_read.py 4 16`` times each plan made 4 and 16 times
+as long (its lines repeated), to see how both grow with size.
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ def main() -> int:
         f"{'plan':32} {'KB':>5} {'text ms':>8} {'floor ms':>9} {'docx ms':>8} {'ratio':>6}"
         f" {'median':>7} {'docx2python ms':>15}"
     )
-    for path in sorted(CORPUS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    scales = [int(arg) for arg in sys.argv[1:]] or [1]
+    for path, scale in ((p, n) for n in scales for p in sorted(CORPUS.glob("*.txt"))):
+        text = "\n".join([path.read_text(encoding="utf-8")] * scale)
         data = docx_from_lines([line.text for line in text_to_document(text).lines])
         candidates: dict[str, Callable[[], Any]] = {
             "text": lambda text=text: read_text(text),
@@ -97,7 +101,7 @@ def main() -> int:
         )
         other = f"{best['docx2python']:.1f}" if "docx2python" in best else "not installed"
         print(
-            f"{path.stem:32} {len(text.encode()) / 1024:5.1f} {best['text']:8.1f}"
+            f"{path.stem[:28] + (f' x{scale}' if scale > 1 else ''):32} {len(text.encode()) / 1024:5.1f} {best['text']:8.1f}"
             f" {best['floor']:9.1f} {best['docx']:8.1f} {best['docx'] / best['floor']:6.2f}"
             f" {paired:7.2f} {other:>15}"
         )

@@ -61,8 +61,9 @@ def is_upper_heading(text: str) -> bool:
     >>> is_upper_heading("I- MỤC ĐÍCH, YÊU CẦU"), is_upper_heading("Nội DUNG")
     (True, False)
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    if text != text.upper():  # a lower-case letter: most lines stop here
+        return False
+    return sum(ch.isalpha() for ch in text) >= 3
 
 
 def _typical_width(lines: list[PhysicalLine]) -> int:

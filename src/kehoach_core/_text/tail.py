@@ -183,7 +183,11 @@ def _unmarked(lines: Sequence[SourceLine]) -> Iterator[SourceLine]:
             end = following.end_line if following.end_line is not None else following.line
             line = attrs.evolve(line, end_line=end)
             index += 1
-        plain = re.sub(r"\s+", " ", _EMPHASIS_RE.sub("", text)).strip()
+        if "*" not in text and text is line.text:
+            if text.strip(" |_"):
+                yield line  # nothing to take out: the line and its source map as they are
+            continue
+        plain = " ".join(_EMPHASIS_RE.sub("", text).split())
         if plain.strip(" |_*"):
             yield attrs.evolve(line, text=plain)
 
