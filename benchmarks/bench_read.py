@@ -100,8 +100,9 @@ def main() -> int:
             ours / base for ours, base in zip(times["docx"], times["floor"], strict=True)
         )
         other = f"{best['docx2python']:.1f}" if "docx2python" in best else "not installed"
+        label = path.stem[:28] + (f" x{scale}" if scale > 1 else "")
         print(
-            f"{path.stem[:28] + (f' x{scale}' if scale > 1 else ''):32} {len(text.encode()) / 1024:5.1f} {best['text']:8.1f}"
+            f"{label:32} {len(text.encode()) / 1024:5.1f} {best['text']:8.1f}"
             f" {best['floor']:9.1f} {best['docx']:8.1f} {best['docx'] / best['floor']:6.2f}"
             f" {paired:7.2f} {other:>15}"
         )
