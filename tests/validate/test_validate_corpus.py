@@ -182,3 +182,12 @@ def test_every_finding_is_at_its_line_and_column() -> None:
                 misplaced.append((path.name, finding.code, finding.line, finding.column, want))
     assert checked >= 100
     assert wrong == 0, misplaced[:10]
+
+
+@pytest.mark.corpus
+def test_the_issue_examples_point_at_their_words() -> None:
+    """'thành phổ' is printed at line 213, column 13; 'Đ ảng' at line 91, column 49."""
+    report = validate(read(_corpus() / "quan-cai-rang-can-tho-2024.txt"))
+    where = {f.text: (f.line, f.column) for f in report.findings if f.code in ("KH406", "KH407")}
+    assert where["thành phổ"] == (213, 13)
+    assert where["Đ ảng"] == (91, 49)
