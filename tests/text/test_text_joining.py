@@ -158,6 +158,56 @@ def test_clean_lines_mark_blocks_only_in_markdown() -> None:
     ]
 
 
+def test_web_footnotes_are_taken_with_their_whole_block() -> None:
+    """``[1]`` alone, then its text; ``[2] Cụ`` / ``thể: ...``; a block over capitals and digits."""
+    body = (
+        "- Thu tiền sử dụng đất ước đạt\n560 tỷ đồng *[1]*, bằng 81% dự toán.\n\n"
+        "- Hỗ trợ người nộp thuế* [2]*.\n\n"
+        "- Chi đầu tư từ nguồn vay 22,656 tỷ đồng *[4]*/12,9\ntỷ đồng.\n\n"
+        "- Chi thường xuyên 14.635 tỷ đồng***[3]**, chi trả lãi.\n\n"
+        "[1]\nTrong đó: Công ty nộp 30 tỷ đồng.\n\n"
+        "[2] Cụ\nthể: giảm thuế theo Nghị quyết số 174/2024/QH15 ngày\n30/11/2024 của Quốc hội;\n"
+        "Nghị định số 87/2025/NĐ-CP.\n\n[3] Bao\ngồm chi tạo nguồn.\n\n"
+        "[4]\nTrong năm được bổ sung.\n"
+    )
+    document = text_to_document(_MD + body)
+    assert document.footnotes == {
+        "1": "Trong đó: Công ty nộp 30 tỷ đồng.",
+        "2": "Cụ thể: giảm thuế theo Nghị quyết số 174/2024/QH15 ngày 30/11/2024 của Quốc hội; "
+        "Nghị định số 87/2025/NĐ-CP.",
+        "3": "Bao gồm chi tạo nguồn.",
+        "4": "Trong năm được bổ sung.",
+    }
+    assert document.footnote_lines == {
+        "1": (16, 17),
+        "2": (19, 22),
+        "3": (24, 25),
+        "4": (27, 28),
+    }
+    texts = [line.text for line in document.lines][2:]
+    assert texts == [
+        "- Thu tiền sử dụng đất ước đạt 560 tỷ đồng1, bằng 81% dự toán.",
+        "- Hỗ trợ người nộp thuế2.",
+        "- Chi đầu tư từ nguồn vay 22,656 tỷ đồng4/12,9 tỷ đồng.",
+        "- Chi thường xuyên 14.635 tỷ đồng3, chi trả lãi.",
+    ]
+
+
+def test_a_number_without_its_marker_is_no_web_footnote() -> None:
+    """``[1]`` with no marker before it stays in the body, its number kept."""
+    body = "- Thu ngân sách đạt 81% dự toán.\n\n[1]\nTrong đó: Công ty nộp 30 tỷ đồng.\n"
+    document = text_to_document(_MD + body)
+    assert document.footnotes == {}
+    assert [line.text for line in document.lines][-1] == "1 Trong đó: Công ty nộp 30 tỷ đồng."
+
+
+def test_a_web_footnote_opens_a_block() -> None:
+    """A line ``2 Nghị quyết ...`` inside a paragraph is no footnote: it goes on with it."""
+    body = "- Hỗ trợ người nộp thuế[1].\nTổng chi đạt\n1 Nghị quyết số 5.\n"
+    document = text_to_document(_MD + body)
+    assert document.footnotes == {}
+
+
 _PIECES = st.sampled_from(
     [
         "Căn cứ",

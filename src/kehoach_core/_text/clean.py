@@ -10,7 +10,8 @@ character maps back to its column. In a Markdown document (a plan copied from a
 web page) the markup goes first (:mod:`.markdown`); a table row's cells become
 lines of their own, all with the row's line number, and each line says whether
 Markdown opens a block there and whether a bold run goes on into it, for the
-joining stage (:mod:`.lines`).
+joining stage (:mod:`.lines`); a footnote link alone (``[1]``) is kept, not
+taken for a page number.
 
 >>> [(l.text, l.line) for l in clean_lines(" KẾ HOẠCH \\n\\nTuyên  truyền\\n\\n2\\n\\nĐợt 1")]
 [('KẾ HOẠCH', 1), ('Tuyên truyền', 3), ('Đợt 1', 7)]
@@ -154,6 +155,7 @@ def _is_page_number(text: str) -> bool:
 
 _BOLD_RE = re.compile(r"(?<![*\\])\*{2,3}(?!\*)")
 _RULE_RE = re.compile(r"[ \t]*(?:\*[ \t]*){3,}")
+_NOTE_START_RE = re.compile(r"[ \t*_]*\[\[?\^?\d{1,3}\]")
 
 _Inner = list[tuple[int, int]] | None
 
@@ -165,12 +167,14 @@ class _Block:
     breaks: bool  # a blank line, a ``***`` rule or a table row: the block ends
     table: bool  # a table row: each of its cells is a block
     bold: bool  # the line opens or closes a bold run (an odd number of ``**`` / ``***``)
+    note: bool  # the line opens with a footnote link (``[1]``): its number is no page number
 
 
 def _block(raw: str) -> _Block:
     table = raw.lstrip(" \t").startswith("|")
     breaks = table or not raw.strip() or bool(_RULE_RE.fullmatch(raw))
-    return _Block(breaks, table, len(_BOLD_RE.findall(raw)) % 2 == 1)
+    bold = len(_BOLD_RE.findall(raw)) % 2 == 1
+    return _Block(breaks, table, bold, bool(_NOTE_START_RE.match(raw)))
 
 
 def _raw_lines(text: str) -> Iterator[tuple[int, str, _Inner, _Block | None]]:
@@ -233,7 +237,7 @@ def clean_lines(text: str) -> list[PhysicalLine]:
             starts_bold, bold = bold, bold != block.bold
         elif block is not None:  # a further cell or <br> piece of the same line
             opens, starts_bold = True, False
-        if not cleaned or _is_page_number(cleaned):
+        if not cleaned or (_is_page_number(cleaned) and not (block and block.note)):
             continue
         if inner is not None:
             runs = _through(runs, len(cleaned), inner)
