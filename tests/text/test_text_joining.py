@@ -123,6 +123,21 @@ def test_the_signing_block_joins_only_a_bold_run() -> None:
     ]
 
 
+def test_an_annex_after_the_signing_block_is_read_as_paragraphs() -> None:
+    """After the signature's cell, ``(Kèm theo ... tỉnh`` / ``Cà Mau)`` is one line again."""
+    body = (
+        "|\n**TM. ỦY BAN NHÂN\nDÂN**\nCHỦ TỊCH\n**Lâm Văn Bi**\n|\n\nMẫu biểu số 01\n\n"
+        "(Kèm theo Kế hoạch số 0204/KH-UBND của Ủy ban nhân dân tỉnh\nCà Mau)\n"
+    )
+    assert _texts(body) == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Lâm Văn Bi",
+        "Mẫu biểu số 01",
+        "(Kèm theo Kế hoạch số 0204/KH-UBND của Ủy ban nhân dân tỉnh Cà Mau)",
+    ]
+
+
 def test_cells_of_a_row_are_lines_of_their_own() -> None:
     """``| a | b |``: each cell is a line, and the line after the row opens one too."""
     body = "| 1 | Sở Tài chính | Chủ trì |\nPhối hợp với các sở\nvà ngành.\n"

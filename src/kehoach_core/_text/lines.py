@@ -137,10 +137,13 @@ class _Joiner:
         is not (``CỘNG HÒA ... VIỆT NAM`` / ``Độc lập - Tự do - Hạnh phúc``), and two
         lines in capitals (``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``), stay apart unless a
         bold run goes on from one into the other (``**TM. ỦY BAN NHÂN`` / ``DÂN**``)
-        or the line before is a label alone (``I.`` / ``ĐÁNH GIÁ ...``). After the
-        recipients or the signing authority the lines stay apart as in other text.
+        or the line before is a label alone (``I.`` / ``ĐÁNH GIÁ ...``). In the block
+        (a table's cell) of the recipients or the signing authority the lines stay
+        apart as in other text; the next block (an annex) is read as paragraphs again.
         """
         text = cur.text
+        if cur.opens and not _TAIL_RE.match(text):
+            self.in_tail = False  # the recipients' or the signature's cell has ended
         if self.trailer_left or self.in_tail or _ISO_RE.match(text) or _TAIL_RE.match(text):
             apart = self.starts_new(prev, text, last, prev_upper)
             return (
