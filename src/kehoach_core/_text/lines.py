@@ -12,6 +12,12 @@ upper-case heading. A hyphen between words (*kinh tế - xã hội*) is never a
 bullet; a ``-`` followed by a year after a line ending in a number is the
 second half of a period (``2021`` / ``- 2030``).
 
+A plan copied from a web page (Markdown, see :mod:`.markdown`) is wrapped after
+a few words, so line length and end punctuation say nothing there; Markdown's
+own rule holds instead: a blank line (or a table's cell) opens a paragraph and
+the lines up to it are one, except where a line opens a label, a bullet or a
+marker (:meth:`_Joiner.starts_new_markdown`). Other text is joined as above.
+
 >>> doc = text_to_document("1. Mục đích\\n\\n- Tuyên truyền sâu rộng để cán bộ, đảng viên và "
 ...     "Nhân dân các dân tộc trên\\n\\nđịa bàn nhận thức về kinh tế - xã hội. - Treo cờ Đảng.")
 >>> [(l.text, l.line, l.end_line) for l in doc.lines]  # doctest: +NORMALIZE_WHITESPACE
