@@ -85,7 +85,7 @@ def plan_words(plan: Plan) -> list[str]:
         index, (location, _) = pair
         if location is None:
             return (0, 0, index)
-        return (location.line, location.end_line or location.line, index)
+        return (location.line, location.column or 0, index)
 
     ordered = sorted(enumerate(pieces), key=key)
     return [word for _, (_, text) in ordered for word in words(text)]

@@ -7,10 +7,13 @@ only a small number, or ``- 2 -`` / ``Trang 2``). Every other line is kept with
 its 1-based physical line number and the source map of its text: ``runs`` of
 (offset in the cleaned text, 1-based column in the input line), so every kept
 character maps back to its column. Words that extraction glued together or
-letter-spaced are repaired (:mod:`.repair`), the map kept. In a Markdown
-document (a plan copied from a web page) the markup goes first
-(:mod:`.markdown`); a table row's cells become lines of their own, all with
-the row's line number.
+letter-spaced on several lines are repaired (:mod:`.repair`), the map kept. In
+a Markdown document (a plan copied from a web page) the markup goes first
+(:mod:`.markdown`); a table row's cells become lines of their own, all with the
+row's line number, and each line says whether
+Markdown opens a block there and whether a bold run goes on into it, for the
+joining stage (:mod:`.lines`); a footnote link alone (``[1]``) is kept, not
+taken for a page number.
 
 >>> [(l.text, l.line) for l in clean_lines(" KẾ HOẠCH \\n\\nTuyên  truyền\\n\\n2\\n\\nĐợt 1")]
 [('KẾ HOẠCH', 1), ('Tuyên truyền', 3), ('Đợt 1', 7)]
@@ -54,6 +57,15 @@ class PhysicalLine:
     text: str
     line: int
     runs: tuple[tuple[int, int], ...] = ()
+    opens: bool | None = None
+    """Markdown only (``None`` in other text): whether Markdown opens a block here.
+
+    True for the first line, a line after a blank line or a line of ``***``, a
+    table row's cell (or a ``<br>`` piece) and the line after a table row (a lone
+    ``|`` between cells spread over lines included); False when the line goes
+    on with the paragraph of the line before."""
+    in_bold: bool = False
+    """Markdown only: the line begins inside a bold run (``**``) opened on the line before."""
 
 
 _KEEP_RE = re.compile(
@@ -144,23 +156,53 @@ def _is_page_number(text: str) -> bool:
     return bool(match) and 0 < int(match.group(1)) <= 500 if match else False
 
 
-def _raw_lines(text: str) -> Iterator[tuple[int, str, list[tuple[int, int]] | None]]:
+_BOLD_RE = re.compile(r"(?<![*\\])\*{2,3}(?!\*)")
+_RULE_RE = re.compile(r"[ \t]*(?:\*[ \t]*){3,}")
+_NOTE_START_RE = re.compile(r"[ \t*_]*\[\[?\^?\d{1,3}\]")
+
+_Inner = list[tuple[int, int]] | None
+
+
+@attrs.frozen
+class _Block:
+    """What a raw line of a Markdown document says of blocks: see :class:`PhysicalLine`."""
+
+    breaks: bool  # a blank line, a ``***`` rule or a table row: the block ends
+    table: bool  # a table row: each of its cells is a block
+    bold: bool  # the line opens or closes a bold run (an odd number of ``**`` / ``***``)
+    note: bool  # the line opens with a footnote link (``[1]``): its number is no page number
+
+
+def _block(raw: str) -> _Block:
+    table = raw.lstrip(" \t").startswith("|")
+    breaks = table or not raw.strip() or bool(_RULE_RE.fullmatch(raw))
+    bold = len(_BOLD_RE.findall(raw)) % 2 == 1
+    return _Block(breaks, table, bold, bool(_NOTE_START_RE.match(raw)))
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, str, _Inner, _Block | None]]:
     """Each line with its number, in NFC; in a Markdown document, its pieces without markup.
 
     The third value maps the yielded text back to the raw line: runs of (offset in
-    the text, offset in the raw line), or None when the text is the raw line.
+    the text, offset in the raw line), or None when the text is the raw line. The
+    fourth is ``None`` outside Markdown; in Markdown, the line's :class:`_Block`,
+    and a line without pieces (blank, markup alone) is yielded once with ``""``.
     """
     markdown = looks_like_markdown(text)
     for number, raw in enumerate(_LINE_BREAK_RE.split(text), 1):
         line, nfc_runs = _nfc_mapped(raw)
         if not markdown:
-            yield number, line, nfc_runs
+            yield number, line, nfc_runs, None
             continue
-        for piece, runs in demark_line(line):
+        block = _block(line)
+        pieces = demark_line(line)
+        if not pieces:
+            yield number, "", None, block
+        for piece, runs in pieces:
             if nfc_runs is None:
-                yield number, piece, runs
+                yield number, piece, runs, block
             else:
-                yield number, piece, [(o, _raw_column(nfc_runs, s)) for o, s in runs]
+                yield number, piece, [(o, _raw_column(nfc_runs, s)) for o, s in runs], block
 
 
 def _through(
@@ -184,24 +226,38 @@ def clean_lines(text: str) -> list[PhysicalLine]:
     """Split ``text`` into cleaned, non-blank physical lines, page numbers dropped.
 
     Lines are put in NFC here, once; columns count the characters of the input line.
+    In a Markdown document each line also says where blocks open (``opens``,
+    ``in_bold``); that is all that differs from other text.
     """
     out: list[PhysicalLine] = []
     repairs: list[tuple[int, str, list[tuple[int, int]]]] = []
-    for number, line, inner in _raw_lines(text):
+    opens, bold, starts_bold, seen = True, False, False, 0
+    for number, line, inner, block in _raw_lines(text):
         cleaned, runs = clean_mapped(line)
-        if not cleaned or _is_page_number(cleaned):
+        if block is not None and number != seen:  # the first piece of a raw line
+            seen = number
+            if block.breaks:
+                opens, bold = True, False
+            starts_bold, bold = bold, bold != block.bold
+        elif block is not None:  # a further cell or <br> piece of the same line
+            opens, starts_bold = True, False
+        if not cleaned or (_is_page_number(cleaned) and not (block and block.note)):
             continue
         if inner is not None:
             runs = _through(runs, len(cleaned), inner)
         repaired, fixes = repair_line(cleaned)
         if len(fixes) > 1:
             repairs.append((len(out), repaired, fixes))
-        out.append(PhysicalLine(cleaned, number, runs))
+        if block is None:
+            out.append(PhysicalLine(cleaned, number, runs))
+            continue
+        out.append(PhysicalLine(cleaned, number, runs, opens, starts_bold and not opens))
+        opens = block.table
     if len(repairs) >= REPAIR_MIN_LINES:  # spaces put back or taken out (:mod:`.repair`)
         for index, repaired, fixes in repairs:
             line_ = out[index]
             runs = _repaired_runs(line_.runs, len(repaired), fixes)
-            out[index] = PhysicalLine(repaired, line_.line, runs)
+            out[index] = attrs.evolve(line_, text=repaired, runs=runs)
     return out
 
 

@@ -12,6 +12,12 @@ upper-case heading. A hyphen between words (*kinh tế - xã hội*) is never a
 bullet; a ``-`` followed by a year after a line ending in a number is the
 second half of a period (``2021`` / ``- 2030``).
 
+A plan copied from a web page (Markdown, see :mod:`.markdown`) is wrapped after
+a few words, so line length and end punctuation say nothing there; Markdown's
+own rule holds instead: a blank line (or a table's cell) opens a paragraph and
+the lines up to it are one, except where a line opens a label, a bullet or a
+marker (:meth:`_Joiner.starts_new_markdown`). Other text is joined as above.
+
 >>> doc = text_to_document("1. Mục đích\\n\\n- Tuyên truyền sâu rộng để cán bộ, đảng viên và "
 ...     "Nhân dân các dân tộc trên\\n\\nđịa bàn nhận thức về kinh tế - xã hội. - Treo cờ Đảng.")
 >>> [(l.text, l.line, l.end_line) for l in doc.lines]  # doctest: +NORMALIZE_WHITESPACE
@@ -32,7 +38,7 @@ from .._errors import InputError
 from .._source import SourceDocument, SourceLine, slice_runs
 from .clean import PhysicalLine, clean_lines
 from .footnotes import take_footnotes_located
-from .labels import split_label
+from .labels import rest_after, split_label
 
 __all__ = ["is_upper_heading", "text_to_document"]
 
@@ -126,6 +132,50 @@ class _Joiner:
             and len(last) + 1 + len(cur.split()[0]) < self.width * 0.9
         )
 
+    def starts_new_markdown(
+        self, prev: str, cur: PhysicalLine, last: str, prev_upper: bool
+    ) -> bool:
+        """As :meth:`starts_new`, for a line of a Markdown document (a plan from a web page).
+
+        Markdown's own rule decides first: a paragraph runs over consecutive
+        non-blank lines, so a line continues the one before unless it opens a
+        block (after a blank line; a table's cell), opens a numbering label, a
+        bullet or a marker, or is a rule. A line all in capitals next to one that
+        is not (``CỘNG HÒA ... VIỆT NAM`` / ``Độc lập - Tự do - Hạnh phúc``), and two
+        lines in capitals (``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``), stay apart unless a
+        bold run goes on from one into the other (``**TM. ỦY BAN NHÂN`` / ``DÂN**``)
+        or the line before is a label alone (``I.`` / ``ĐÁNH GIÁ ...``). In the block
+        (a table's cell) of the recipients or the signing authority the lines stay
+        apart as in other text; the next block (an annex) is read as paragraphs again.
+        """
+        text = cur.text
+        if cur.opens and not _TAIL_RE.match(text):
+            self.in_tail = False  # the recipients' or the signature's cell has ended
+        if self.trailer_left or self.in_tail or _ISO_RE.match(text) or _TAIL_RE.match(text):
+            apart = self.starts_new(prev, text, last, prev_upper)
+            return (
+                bool(cur.opens) or _TAIL_RE.match(text) is not None or (apart and not cur.in_bold)
+            )
+        label = split_label(text)
+        decided: bool | None = None
+        if label is not None:
+            if label.fmt == "dash" and not cur.opens and _word_hyphen(last, text):
+                return False
+            decided = self._label_starts(label.fmt, label.value, last, text)
+        if cur.opens or decided is not None:
+            return cur.opens or bool(decided)
+        if not any(ch.isalnum() for ch in text) or not any(ch.isalnum() for ch in last):
+            return True
+        if _MARKER_RE.match(text):
+            return True
+        head = split_label(last)
+        if cur.in_bold or (head is not None and not rest_after(last, head)):
+            return False
+        cur_upper = is_upper_heading(text)
+        if prev_upper or cur_upper:
+            return not (prev_upper and cur_upper and self._roman_heading(prev))
+        return False
+
     def _roman_heading(self, prev: str) -> bool:
         label = split_label(prev)
         return label is not None and label.fmt == "roman"
@@ -139,6 +189,12 @@ class _Joiner:
                 return None
             self.last_roman = value
         return True
+
+
+def _word_hyphen(last: str, cur: str) -> bool:
+    """A hyphen between words wrapped to the start of a line: ``chính trị`` / ``- xã hội``."""
+    after = cur[1:].lstrip()[:1]
+    return bool(last) and last[-1].isalnum() and after.islower()
 
 
 _NUMBER_WRAP_END = re.compile(r"(?<![\w-])\d+[a-z]?-$")
@@ -167,7 +223,11 @@ def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, Runs]]:
     runs: Runs = []
     upper = False
     for phys in lines:
-        if parts and not joiner.starts_new(parts[0], phys.text, parts[-1], upper):
+        if parts and not (
+            joiner.starts_new(parts[0], phys.text, parts[-1], upper)
+            if phys.opens is None
+            else joiner.starts_new_markdown(parts[0], phys, parts[-1], upper)
+        ):
             # "Hướng dẫn số 43-" / "HD/BTGTU": a document number wrapped at its
             # hyphen is joined back without a space; anything else with one.
             sep = "" if _NUMBER_WRAP_END.search(parts[-1]) and _CODE_START.match(phys.text) else " "
