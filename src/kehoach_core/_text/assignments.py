@@ -246,7 +246,7 @@ def names_body(text: str) -> bool:
     if words[0].lower() != "các":
         return True
     rest = fold(words[1]) if len(words) > 1 else ""
-    return any(rest.startswith(noun + " ") or rest == noun for noun in _GROUP_NOUNS)
+    return any(re.match(re.escape(noun) + r"(?!\w)", rest) for noun in _GROUP_NOUNS)
 
 
 def split_bodies(text: str) -> list[str]:

@@ -11,9 +11,9 @@ for all phases: it becomes standing content.
 
 A phase can also be a bullet or a paragraph deep inside a section
 (``- Đợt 01 dự kiến: Cao điểm tập trung ...``): its own words ``Đợt 01`` are then
-its label, what follows the colon its heading, and a short qualifier before the
-colon (*dự kiến*, "planned") a note. A number that is a span or a duration is
-no ordinal: ``Giai đoạn 48-72 giờ`` is no phase 48.
+its label, what follows the colon its heading, and a lead-in with a short
+qualifier before the colon (``Đợt 01 dự kiến``, "planned") a note. A number
+that is a span or a duration is no ordinal: ``Giai đoạn 48-72 giờ`` is no phase 48.
 """
 
 from __future__ import annotations
@@ -99,8 +99,9 @@ def _named(node: Node, ctx: Context) -> tuple[str, str]:
     qualifier, colon, after = rest.partition(":")
     if colon and after.strip() and len(qualifier.split()) <= 3:
         if qualifier.strip(" ,.-–"):
-            where = node.location_of(qualifier.strip())
-            ctx.notes.append(Note(part=Part.CONTENT, text=qualifier.strip(), location=where))
+            # the lead-in as printed (``Đợt 01 dự kiến``): the qualifier is not modelled
+            lead = node.text[: len(label) + len(qualifier)].strip()
+            ctx.notes.append(Note(part=Part.CONTENT, text=lead, location=node.location_of(lead)))
         return label, after.strip()
     return label, rest.strip(" :.-–")
 
