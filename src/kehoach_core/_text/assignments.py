@@ -87,6 +87,11 @@ BODY_HEADS = (
     "Tiểu ban",
     "Bệnh viện",
     "Trường",
+    "Công ty",
+    "Tổng công ty",
+    "Doanh nghiệp",
+    "Hợp tác xã",
+    "Điện lực",
 )
 PERSON_HEADS = (
     "Đồng chí",
@@ -197,6 +202,7 @@ _VERBS = (
 _VERB_RE = re.compile(
     r"(?<=\s)(?:" + "|".join(v.replace(" ", r"\s+") for v in _VERBS) + r")(?=[\s,])"
 )
+_LISTED_RE = re.compile(r"tổ\s+chức$")
 _NOUN_BEFORE_RE = re.compile(r"(?:các|những|và|của)\s*$")
 _SPLIT_RE = re.compile(r"\s*[,;]\s+|\s+và\s+")
 _ROLE_WORDS = (("chủ trì", Role.LEAD), ("tham mưu", Role.ADVISE), ("phối hợp", Role.COORDINATE))
@@ -208,6 +214,10 @@ def split_heading(text: str) -> tuple[str, str | None]:
         before = text[: match.start()]
         if len(before.split()) < 2 or _NOUN_BEFORE_RE.search(before):
             continue
+        if _LISTED_RE.match(match.group(0)) and (
+            before.rstrip().endswith(",") or text[match.end() :].startswith(",")
+        ):
+            continue  # "cộng đồng, tổ chức, cá nhân": a noun in a list of bodies
         return before.strip(" ,:"), text[match.start() :]
     return text.strip(" :"), None
 
@@ -240,7 +250,8 @@ def names_body(text: str) -> bool:
     text = _PREFIX_RE.sub("", text.strip(), count=1)
     if starts_with_any(text, PERSON_HEADS) and text[:1].isupper():
         return True
-    if not _starts_body(text) or starts_with_any(text, _NOT_BODIES):
+    opens = any(re.match(re.escape(head) + r"(?!\w)", text) for head in BODY_HEADS)
+    if not opens or starts_with_any(text, _NOT_BODIES):
         return False
     words = text.split(maxsplit=1)
     if words[0].lower() != "các":
