@@ -349,3 +349,22 @@ def test_a_heading_followed_by_its_first_paragraph_is_not_joined() -> None:
 def lines_text(lines: list[SourceLine]) -> list[str]:
     """The texts of ``lines``."""
     return [line.text for line in lines]
+
+
+def test_bodies_after_a_lead_in_and_in_lists() -> None:
+    """``Căn cứ kế hoạch này, Giám đốc ...``; companies; ``tổ chức`` listed among bodies."""
+    plan = _read(
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Căn cứ kế hoạch này, Giám đốc các Sở, Thủ trưởng các ngành, UBND các xã, phường "
+        "xây dựng kế hoạch cụ thể để triển khai thực hiện.\n"
+        "2. Đề nghị Công ty Điện lực tỉnh: Khẩn trương khắc phục sự cố lưới điện.\n"
+        "3. Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm, đăng ký hỗ trợ.\n"
+    )
+    got = [(a.bodies, a.role) for a in plan.assignments]
+    assert got == [
+        (("Giám đốc các Sở", "Thủ trưởng các ngành", "UBND các xã, phường"), Role.IMPLEMENT),
+        (("Công ty Điện lực tỉnh",), Role.REQUESTED),
+        (("Doanh nghiệp, cộng đồng, tổ chức, cá nhân",), Role.IMPLEMENT),
+    ]
+    assert plan.assignments[0].heading.startswith("Căn cứ kế hoạch này")
+    assert [t.text for t in plan.assignments[2].tasks] == ["Quan tâm, đăng ký hỗ trợ."]

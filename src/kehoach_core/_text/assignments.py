@@ -105,6 +105,8 @@ PERSON_HEADS = (
     "Thủ trưởng",
     "Trưởng",
     "Phó Trưởng",
+    "Cán bộ",
+    "Chuyên viên",
 )
 """Office-holders who can be given tasks (DOMAIN.md section 11)."""
 # What follows a generic "Các" / "các" when it names bodies (not "Các nội dung ...").
@@ -142,6 +144,9 @@ _GROUP_NOUNS = (
     "lực lượng",
     "hợp tác xã",
     "cá nhân",
+    "phó",
+    "cán bộ",
+    "chuyên viên",
 )
 _VERBS = (
     "tham mưu",
@@ -223,7 +228,8 @@ def split_heading(text: str) -> tuple[str, str | None]:
 
 
 def _starts_body(piece: str) -> bool:
-    return any(piece.startswith(head + " ") or piece == head for head in BODY_HEADS)
+    heads = (*BODY_HEADS, *PERSON_HEADS)
+    return any(piece.startswith(head + " ") or piece == head for head in heads)
 
 
 # Words that open like a body name but are verbs or other nouns (*Tổ chức* "organise",
@@ -288,6 +294,17 @@ def _is_nested(node: Node) -> bool:
     return numbered and names_body(node.text)
 
 
+_LEAD_IN_RE = re.compile(r"(?:Căn\s+cứ|Trên\s+cơ\s+sở|Theo)\s[^,;:]{0,80},\s+")
+
+
+def _after_lead_in(text: str) -> str:
+    """``text`` from the body it names after a lead-in (``Căn cứ kế hoạch này, Giám đốc ...``)."""
+    match = _LEAD_IN_RE.match(text)
+    if match is not None and names_body(text[match.end() :]):
+        return text[match.end() :]
+    return text
+
+
 def _split(text: str, node: Node) -> tuple[str, str | None]:
     """The body part of a heading and the task on the same line (``None`` when none)."""
     head, colon, rest = text.partition(":")
@@ -311,6 +328,8 @@ def build_assignment(node: Node) -> Assignment:
     body_text = (
         _PREFIX_RE.sub("", heading, count=1) if requested or names_body(heading) else heading
     )
+    if not names_body(body_text):
+        body_text = _after_lead_in(body_text)
     body_text, task_text = _split(body_text, node)
     tasks: list[ContentItem] = []
     if task_text:
