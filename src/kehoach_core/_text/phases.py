@@ -103,7 +103,7 @@ def _named(node: Node, ctx: Context) -> tuple[str, str]:
             lead = node.text[: len(label) + len(qualifier)].strip()
             ctx.notes.append(Note(part=Part.CONTENT, text=lead, location=node.location_of(lead)))
         return label, after.strip()
-    return label, rest.strip(" :.-–")
+    return label, rest.strip(" :.-–") or node.text  # ``ĐỢT 2`` alone: the heading as printed
 
 
 def build_phase(node: Node, ctx: Context, parent_start: Anchor | None = None) -> Phase:

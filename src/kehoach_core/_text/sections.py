@@ -79,7 +79,9 @@ SECTION_TITLES: tuple[tuple[re.Pattern[str], Part], ...] = tuple(
 """Title patterns of top sections (matched on the folded title) and the part each names."""
 
 # A level-2 heading read as another part than its section's: the title opens with it.
-_SUB_ASSIGNMENTS_RE = re.compile(r"(?:tổ chức thực hiện|phân công|trách nhiệm)\b")
+_SUB_ASSIGNMENTS_RE = re.compile(
+    r"tổ chức thực hiện\W*$|phân công\b|trách nhiệm (?:thực hiện|của|các)\b"
+)
 _SUB_TIMING_RE = re.compile(r"(?:thời gian|tiến độ)\b")
 _SUB_CONTENT_RE = re.compile(r"(?:thời gian|tiến độ|kinh phí)\b")
 _TARGETS_RE = re.compile(r"(?:các )?(?:mục tiêu|chỉ tiêu)\b")
@@ -163,7 +165,7 @@ def _note_line(ctx: Context, part: Part, node: Node) -> None:
 
 def _names_forms(node: Node) -> bool:
     folded = fold(node.text)
-    return ("hình thức" in folded or "phương thức" in folded) and _AWARDS not in folded
+    return "hình thức" in folded and _AWARDS not in folded
 
 
 def _names_aims(node: Node) -> bool:
