@@ -208,7 +208,7 @@ _VERB_RE = re.compile(
     r"(?<=\s)(?:" + "|".join(v.replace(" ", r"\s+") for v in _VERBS) + r")(?=[\s,])"
 )
 _LISTED_RE = re.compile(r"tổ\s+chức$")
-_NOUN_BEFORE_RE = re.compile(r"(?:các|những|và|của)\s*$")
+_NOUN_BEFORE_RE = re.compile(r"(?:các|những|và|của|lĩnh\s+vực|công\s+tác|về)\s*$")
 _SPLIT_RE = re.compile(r"\s*[,;]\s+|\s+và\s+")
 _ROLE_WORDS = (("chủ trì", Role.LEAD), ("tham mưu", Role.ADVISE), ("phối hợp", Role.COORDINATE))
 
