@@ -139,10 +139,19 @@ def test_from_nay_is_the_issue_date_and_purposes_yeu_cau_merged() -> None:
 
 
 def test_unknown_section_is_kept_as_unparsed() -> None:
-    """Text under a heading the reader does not know is kept with its location."""
-    plan = read_text("KẾ HOẠCH\nX\n-----\nI. KINH PHÍ THỰC HIỆN\n- Nguồn ngân sách.\n")
-    assert [f.text for f in plan.unparsed] == ["I. KINH PHÍ THỰC HIỆN", "- Nguồn ngân sách."]
+    """Text outside any section the reader knows is kept with its location."""
+    plan = read_text(
+        "KẾ HOẠCH\nX\n-----\n1. MỤC ĐÍCH\n- a.\n2. Tình hình chung\n- Nguồn ngân sách.\n"
+    )
+    assert [f.text for f in plan.unparsed] == ["2. Tình hình chung", "- Nguồn ngân sách."]
     assert all(f.location is not None for f in plan.unparsed)
+
+
+def test_budget_section_is_read_as_content() -> None:
+    """A Roman section of another kind of plan (*Kinh phí*) is read fully, not left unparsed."""
+    plan = read_text("KẾ HOẠCH\nX\n-----\nI. KINH PHÍ THỰC HIỆN\n- Nguồn ngân sách.\n")
+    assert not plan.unparsed
+    assert [item.text for item in plan.standing_content] == ["Nguồn ngân sách."]
 
 
 def test_docx_shaped_document() -> None:

@@ -44,6 +44,7 @@ FORM_WORDS: dict[FormKind, tuple[str, ...]] = {
         "tiktok",
         "không gian mạng",
         "fanpage",
+        "nền tảng số",
     ),
     FormKind.ORAL: (
         "tuyên truyền miệng",
@@ -53,6 +54,8 @@ FORM_WORDS: dict[FormKind, tuple[str, ...]] = {
         "tuyên truyền viên",
         "thông tin thời sự",
         "học tập",
+        "nói chuyện chuyên đề",
+        "đối thoại",
     ),
     FormKind.VISUAL: (
         "cổ động trực quan",
@@ -66,6 +69,9 @@ FORM_WORDS: dict[FormKind, tuple[str, ...]] = {
         "màn hình led",
         "bảng điện tử",
         "đèn led",
+        "pa - nô",
+        "cờ phướn",
+        "tranh cổ động",
     ),
     FormKind.CULTURE: (
         "văn hóa - văn nghệ",
@@ -83,6 +89,8 @@ FORM_WORDS: dict[FormKind, tuple[str, ...]] = {
         "tài liệu tuyên truyền",
         "bản tin",
         "xuất bản",
+        "tờ rơi",
+        "cẩm nang",
     ),
     FormKind.CONTEST: ("cuộc thi", "hội thi", "thi tìm hiểu", "trắc nghiệm"),
     FormKind.EMULATION: (

@@ -15,6 +15,11 @@
 Markdown a web page leaves (``**KẾ HOẠCH**``, ``|`` table borders) does not hide
 the kind line, and is taken off the kind and title lines.
 
+A numbered heading the extraction cut in two is mended before the cut: a label
+alone on its line (``III.`` / ``PHẠM VI, ĐỐI TƯỢNG``, ``1.`` / ``Công an tỉnh``),
+or a heading cut short (``2. Sở`` / ``Tài chính``, ``2. Đối tượng thụ hưởng
+của`` / ``Chương trình``) is joined with the short line that ends it.
+
 >>> from .._source import SourceLine as L
 >>> z = cut_zones([L(text="**KẾ HOẠCH**", line=1), L(text="TRIỂN", line=2),
 ...     L(text="KHAI ĐỢT THI ĐUA", line=3), L(text="Căn cứ Luật Thi đua, khen thưởng;", line=4)])
@@ -29,7 +34,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._source import SourceLine
+from .._source import SourceLine, slice_runs
 from .labels import split_label
 from .vocab import fold, starts_with_any
 
@@ -46,14 +51,19 @@ __all__ = [
 PREAMBLE_OPENERS = ("căn cứ", "thực hiện", "nhằm", "triển khai", "theo ", "để ", "trên cơ sở")
 SECTION_WORDS = (
     "mục đích",
+    "mục tiêu",
     "yêu cầu",
     "nội dung",
+    "nhiệm vụ",
+    "giải pháp",
     "lộ trình",
     "hình thức",
     "tổ chức thực hiện",
     "phân công",
+    "trách nhiệm",
     "thời gian",
     "kinh phí",
+    "khẩu hiệu",
 )
 _KIND_RE = re.compile(r"KẾ\s+HOẠCH\b")
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -76,6 +86,12 @@ _CITES_RE = re.compile(
 )
 _ISSUES_RE = re.compile(r"\s(?:ban\s+hành|xây\s+dựng)\s+[Kk]ế\s+hoạch\b")
 _TITLE_LINES = 6
+# A heading cut short: ending with a word that needs a complement.
+_DANGLING_RE = re.compile(
+    r"(?:^|\s)(?:của|và|về|với|các|những|cho|trong|tại|theo|đến|từ|thuộc|trên)$", re.I
+)
+_ENDS_RE = re.compile(r"[.;!?…]\W*$")
+_HEADING_FMTS = frozenset({"roman", "arabic1", "arabic2", "arabic3", "arabic4"})
 
 
 def is_rule(text: str) -> bool:
@@ -134,6 +150,84 @@ def _is_section(line: SourceLine) -> bool:
     folded = fold(text)
     heading = text.isupper() or (line.bold is True and len(text) < 120)
     return heading and any(word in folded[:40] for word in SECTION_WORDS) and fmt is not None
+
+
+def _heading_label(text: str) -> tuple[bool, str] | None:
+    """For a numbered heading line: whether it is a label alone, and the text after it."""
+    label = split_label(text)
+    if label is None:
+        alone = split_label(text.strip() + " x")
+        if alone is not None and alone.fmt in _HEADING_FMTS and alone.text == text.strip():
+            return True, ""
+        return None
+    if label.fmt not in _HEADING_FMTS:
+        return None
+    rest = text[text.find(label.text) + len(label.text) :].strip()
+    return not rest, rest
+
+
+def _continues(line: SourceLine, limit: int) -> bool:
+    """An unnumbered line short enough to be the end of a heading cut in two."""
+    text = line.text.strip()
+    return (
+        line.label is None
+        and bool(text)
+        and len(text) < limit
+        and split_label(text) is None
+        and text[0].isalpha()
+        and not _TAIL_RE.match(text)
+    )
+
+
+def _cut_heading(lines: list[SourceLine], index: int) -> bool:
+    """Whether ``lines[index]`` is a numbered heading the extraction cut before its end."""
+    line = lines[index]
+    read = _heading_label(line.text) if line.label is None else None
+    if read is None or index + 1 >= len(lines):
+        return False
+    alone, rest = read
+    after = lines[index + 1]
+    if alone:
+        return _continues(after, 100_000)
+    if len(rest) > 80 or _ENDS_RE.search(rest) or rest.endswith(":"):
+        return False
+    if not _continues(after, 80) or _ENDS_RE.search(after.text):
+        return False
+    # ``2. Sở`` / ``Tài chính``; ``... thụ hưởng của`` / ``Chương trình``; or a short
+    # line between a heading and its first item (``4. Đề nghị Ủy ban Mặt trận`` /
+    # ``Tổ quốc Việt Nam thành phố`` / ``- Đẩy mạnh ...``).
+    following = lines[index + 2] if index + 2 < len(lines) else None
+    items_next = following is not None and split_label(following.text) is not None
+    return len(rest.split()) <= 2 or bool(_DANGLING_RE.search(rest)) or items_next
+
+
+def _joined(first: SourceLine, second: SourceLine) -> SourceLine:
+    """One line of ``first`` and ``second`` (a space between), their source maps joined."""
+    head = first.text.rstrip()
+    tail = second.text.strip()
+    skip = len(second.text) - len(second.text.lstrip())
+    runs = list(first.starts or ((0, first.line, 1),))
+    rest = slice_runs(second.starts or ((0, second.line, 1),), skip, skip + len(tail))
+    runs += [(len(head) + 1 + offset, line, column) for offset, line, column in rest]
+    end = second.end_line if second.end_line is not None else second.line
+    return attrs.evolve(first, text=f"{head} {tail}", end_line=end, starts=tuple(runs))
+
+
+def _mend_cut_headings(lines: list[SourceLine], start: int) -> list[SourceLine]:
+    """Lines from ``start`` (up to the tail) with numbered headings cut in two joined."""
+    out = lines[:start]
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if _TAIL_RE.match(line.text):
+            return out + lines[index:]
+        if _cut_heading(lines, index):
+            out.append(_joined(line, lines[index + 1]))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
 
 
 def _trailer(lines: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine]]:
@@ -249,6 +343,7 @@ def cut_zones(all_lines: Sequence[SourceLine]) -> Zones:
             kind = attrs.evolve(kind, text=strip_markdown(kind.text))
         lines = _cut_glued_rules(lines, position, position + _TITLE_LINES + 2)
         title, position = _title(lines, position, rules)
+    lines = _mend_cut_headings(lines, position)
     tail_at = next((i for i in range(position, len(lines)) if _TAIL_RE.match(lines[i].text)), None)
     if tail_at is None:
         tail_at = len(lines)

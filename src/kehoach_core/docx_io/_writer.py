@@ -539,7 +539,9 @@ def _assignment(assignment: Assignment, depth: int) -> Iterator[_Para]:
         and (
             tasks[0].location is None
             or assignment.location is None
-            or tasks[0].location.line == assignment.location.line
+            or assignment.location.line
+            <= tasks[0].location.line
+            <= (assignment.location.end_line or assignment.location.line)
         )
     )
     if glued:
