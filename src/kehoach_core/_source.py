@@ -19,7 +19,7 @@ import attrs
 
 from ._elements import LineStart, Location
 
-__all__ = ["SourceDocument", "SourceLine", "joined_location", "slice_runs"]
+__all__ = ["SourceDocument", "SourceLine", "join_locations", "joined_location", "slice_runs"]
 
 
 @attrs.frozen(kw_only=True)
@@ -142,6 +142,32 @@ def joined_location(lines: Iterable[SourceLine]) -> Location | None:
         starts=tuple(runs),
     )
     return joined.location()
+
+
+def join_locations(first: Location | None, length: int, second: Location | None) -> Location | None:
+    """The location of ``text1 + " " + text2``: ``first`` for ``text1`` (``length`` long), then
+    ``second``, its source map shifted past the space.
+
+    >>> a = SourceLine(text="Ban", line=2, starts=((0, 2, 3),)).location()
+    >>> b = SourceLine(text="Tuyên giáo", line=3, starts=((0, 3, 1),)).location()
+    >>> join_locations(a, 3, b).position(4)
+    (3, 1)
+    """
+    if first is None or second is None:
+        return first or second
+    starts = [*first.starts] or [LineStart(0, first.line, first.column or 1)]
+    shift = length + 1
+    starts += [LineStart(s.offset + shift, s.line, s.column) for s in second.starts] or [
+        LineStart(shift, second.line, second.column or 1)
+    ]
+    lines = [first.line, first.end_line or first.line, second.line, second.end_line or second.line]
+    return Location(
+        min(lines),
+        max(lines),
+        column=first.column,
+        end_column=second.end_column,
+        starts=sorted(starts, key=lambda s: s.offset),
+    )
 
 
 def _lines(values: Iterable[SourceLine]) -> tuple[SourceLine, ...]:

@@ -41,7 +41,7 @@ import attrs
 
 from .._elements import Location, Note, Part, SectionHeading
 from .._model import DigitalSignature, Recipient, RecipientPurpose, Signature
-from .._source import SourceLine
+from .._source import SourceLine, join_locations
 from .context import Context
 from .lines import is_upper_heading
 from .vocab import fold
@@ -367,8 +367,7 @@ def _place_purposes(recipients: list[Recipient], detached: list[tuple[str, Locat
     for index, (text, where) in zip(targets, detached, strict=False):
         was = recipients[index]
         joined = f"{was.text} {text}"
-        start = was.location.line if was.location else where.line
-        location = Location(min(start, where.line), max(start, where.end_line or where.line))
+        location = join_locations(was.location, len(was.text), where)
         recipients[index] = attrs.evolve(
             was, purpose=purpose_of(joined), text=joined, location=location
         )
@@ -440,7 +439,7 @@ def read_tail(
         if text[0] in _BULLETS + "…." or _archive(
             text, naming=block.started and block.signer is None
         ):
-            recipients += [_recipient(piece, where) for piece in _PACKED_RE.split(text)]
+            recipients += [_recipient(p, line.location_of(p)) for p in _PACKED_RE.split(text)]
             continue
         if block.started and block.signer is None and _is_name(text):
             block.signer = text
@@ -448,10 +447,8 @@ def read_tail(
             continue
         if recipients and not closed:
             last = recipients.pop()
-            start = last.location.line if last.location else line.line
-            recipients.append(
-                _recipient(f"{last.text} {text}", Location(start, where.end_line or line.line))
-            )
+            joined = join_locations(last.location, len(last.text), where)
+            recipients.append(_recipient(f"{last.text} {text}", joined or where))
             continue
         if (in_recipients or recipients) and (text.endswith((";", ",")) or _states_purpose(text)):
             recipients.append(_recipient(text, where))
