@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from docx_io.builders import docx_from_lines  # noqa: E402
 from kehoach_core import read, read_text  # noqa: E402
-from kehoach_core._text import text_to_document  # noqa: E402
+from kehoach_core._reading.lines import text_to_document  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 ROUNDS = 15

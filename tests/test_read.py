@@ -21,7 +21,7 @@ from kehoach_core import (
     read,
     read_text,
 )
-from kehoach_core._text import text_to_document
+from kehoach_core._reading.lines import text_to_document
 
 SAMPLES = Path(kh.__file__).parent / "samples"
 

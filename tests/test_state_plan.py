@@ -26,8 +26,8 @@ from kehoach_core import (
     to_dict,
     to_json,
 )
-from kehoach_core._text import text_to_document
-from kehoach_core._text.header import read_header
+from kehoach_core._reading.header import read_header
+from kehoach_core._reading.lines import text_to_document
 from kehoach_core.validate import validate
 
 HEAD = """\

@@ -43,7 +43,7 @@ from ._model import (
     Signature,
 )
 from ._numbers import DocumentNumber, NumberStyle, Term, int_to_roman, roman_to_int
-from ._read import read, read_text
+from ._reading import read, read_text
 
 __all__ = [
     "SCHEMA",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach_core._reading.docx_numbering import bullet_label, format_number
 from kehoach_core.docx_io import docx_to_document
-from kehoach_core.docx_io._numbering import bullet_label, format_number
 
 from .builders import (
     PLAN_OUTLINE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from kehoach_core._source import SourceDocument, SourceLine
+from kehoach_core._reading.source import SourceDocument, SourceLine
 from kehoach_core.docx_io import docx_to_document
 
 from .builders import cell, docx_from_lines, paragraph, run, table, word_package

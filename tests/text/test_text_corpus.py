@@ -10,7 +10,7 @@ from golden_text_corpus import PLANS
 from text_words import is_subsequence, missing, plan_words, words
 
 from kehoach_core import DateAnchor, IssueDate, MilestoneEdge, Open, Plan
-from kehoach_core._text import read_text
+from kehoach_core._reading import read_text
 
 pytestmark = pytest.mark.corpus
 

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from kehoach_core import EncodingError, InputError
-from kehoach_core._text import decode_text
+from kehoach_core._reading.decode import decode_text
 
 SAMPLE = "Kế hoạch tuyên truyền đại hội đảng bộ các cấp, Đảng ủy xã Kiên Mộc"
 
@@ -62,7 +62,7 @@ def test_windows_1258_is_converted() -> None:
 
 
 def _tcvn3(text: str) -> bytes:
-    from kehoach_core._text.decode import _TCVN3
+    from kehoach_core._reading.decode import _TCVN3
 
     reverse = {v: k for k, v in _TCVN3.items()}
     return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in text.lower())

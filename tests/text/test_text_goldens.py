@@ -18,7 +18,7 @@ from positions import placement
 from text_words import is_subsequence_repaired, missing, plan_words, words
 
 from kehoach_core import Plan, read
-from kehoach_core._text import read_text
+from kehoach_core._reading import read_text
 
 pytestmark = pytest.mark.corpus
 

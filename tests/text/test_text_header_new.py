@@ -15,8 +15,9 @@ import pytest
 from text_words import missing, plan_words, words
 
 from kehoach_core import Location, NumberStyle, Part, Plan, read
-from kehoach_core._text import build_plan, read_text
-from kehoach_core._text.header import infer_issuer, read_header
+from kehoach_core._reading import read_text
+from kehoach_core._reading.build import build_plan
+from kehoach_core._reading.header import infer_issuer, read_header
 from kehoach_core.docx_io import UnrepresentableWarning, docx_to_document, to_docx
 
 BODY = """\

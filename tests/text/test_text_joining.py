@@ -13,8 +13,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach_core._text import text_to_document
-from kehoach_core._text.clean import clean_lines
+from kehoach_core._reading.clean import clean_lines
+from kehoach_core._reading.lines import text_to_document
 
 # Three lines of Markdown evidence: what makes a text a Markdown document.
 _MD = "|\n**ỦY BAN NHÂN DÂN**\n|\n**KẾ HOẠCH**\n\n"

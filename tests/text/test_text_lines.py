@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kehoach_core import InputError
-from kehoach_core._text import text_to_document
-from kehoach_core._text.clean import clean_lines
+from kehoach_core._reading.clean import clean_lines
+from kehoach_core._reading.lines import text_to_document
 
 
 def _texts(text: str) -> list[str]:

@@ -17,8 +17,9 @@ from kehoach_core import (
     RecipientPurpose,
     Role,
 )
-from kehoach_core._source import SourceDocument, SourceLine
-from kehoach_core._text import build_plan, read_text
+from kehoach_core._reading import read_text
+from kehoach_core._reading.build import build_plan
+from kehoach_core._reading.source import SourceDocument, SourceLine
 
 STATE_PLAN = """UBND TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 SỞ VĂN HÓA, THỂ THAO Độc lập - Tự do - Hạnh phúc

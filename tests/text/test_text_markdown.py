@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kehoach_core._text import read_text, text_to_document
-from kehoach_core._text.clean import clean_lines
-from kehoach_core._text.markdown import demark_line, looks_like_markdown, source_offset
+from kehoach_core._reading import read_text
+from kehoach_core._reading.clean import clean_lines
+from kehoach_core._reading.lines import text_to_document
+from kehoach_core._reading.markdown import demark_line, looks_like_markdown, source_offset
 
 PLANS = Path(__file__).resolve().parent / "plans"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"

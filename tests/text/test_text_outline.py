@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kehoach_core._source import SourceLine
-from kehoach_core._text.outline import build_outline
+from kehoach_core._reading.outline import build_outline
+from kehoach_core._reading.source import SourceLine
 
 
 def _tree(*rows: str) -> str:

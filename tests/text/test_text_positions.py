@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kehoach_core import LineStart, Location
-from kehoach_core._text.clean import clean_lines
-from kehoach_core._text.lines import text_to_document
+from kehoach_core._reading.clean import clean_lines
+from kehoach_core._reading.lines import text_to_document
 
 _ALPHABET = st.sampled_from(
     [*list("abc đĐ ơư ệ"), " ", "  ", "\t", "\xa0", "\u200b", "\xad", "\n", "\r\n", "ề"]

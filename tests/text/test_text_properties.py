@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from text_words import is_subsequence, missing, plan_words, words
 
 from kehoach_core import InputError, KehoachError
-from kehoach_core._text import read_text, text_to_document
+from kehoach_core._reading import read_text
+from kehoach_core._reading.lines import text_to_document
 
 _VOCABULARY = [
     "tuyên",

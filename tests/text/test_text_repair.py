@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kehoach_core._text.clean import PhysicalLine, clean_lines
-from kehoach_core._text.repair import is_syllable, repair_line
+from kehoach_core._reading.clean import PhysicalLine, clean_lines
+from kehoach_core._reading.repair import is_syllable, repair_line
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -391,7 +391,7 @@ def _expected_line(text: str, pieces: list[tuple[str, str]]) -> str:
 
 def _unrepaired(text: str) -> list[PhysicalLine]:
     """The cleaned lines before the repair stage (which clean_lines applies to damaged texts)."""
-    import kehoach_core._text.clean as clean
+    import kehoach_core._reading.clean as clean
 
     saved = clean.REPAIR_MIN_LINES
     clean.REPAIR_MIN_LINES = 10**9

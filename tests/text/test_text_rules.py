@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from kehoach_core import RecipientPurpose
-from kehoach_core._source import SourceDocument, SourceLine
-from kehoach_core._text import build_plan, read_text, text_to_document
-from kehoach_core._text.citations import find_citations
-from kehoach_core._text.events import find_anniversaries
-from kehoach_core._text.outline import build_outline
-from kehoach_core._text.tail import purpose_of
+from kehoach_core._reading import read_text
+from kehoach_core._reading.build import build_plan
+from kehoach_core._reading.citations import find_citations
+from kehoach_core._reading.events import find_anniversaries
+from kehoach_core._reading.lines import text_to_document
+from kehoach_core._reading.outline import build_outline
+from kehoach_core._reading.source import SourceDocument, SourceLine
+from kehoach_core._reading.tail import purpose_of
 
 
 def _outline(rows: list[str]) -> str:

@@ -14,11 +14,11 @@ import pytest
 from text_words import is_subsequence, missing, plan_words, words
 
 from kehoach_core import Part, Plan, Role
-from kehoach_core._source import SourceDocument, SourceLine
-from kehoach_core._text import build_plan
-from kehoach_core._text.assignments import names_body
-from kehoach_core._text.sections import classify
-from kehoach_core._text.zones import cut_zones
+from kehoach_core._reading.assignments import names_body
+from kehoach_core._reading.build import build_plan
+from kehoach_core._reading.sections import classify
+from kehoach_core._reading.source import SourceDocument, SourceLine
+from kehoach_core._reading.zones import cut_zones
 
 HEAD = (
     "KẾ HOẠCH\nTriển khai công tác năm 2026\n-----\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"

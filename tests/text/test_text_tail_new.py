@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 
 from kehoach_core import Part, Plan, RecipientPurpose
-from kehoach_core._source import SourceLine
-from kehoach_core._text import read_text
-from kehoach_core._text.context import Context
-from kehoach_core._text.tail import read_tail, read_trailer
+from kehoach_core._reading import read_text
+from kehoach_core._reading.context import Context
+from kehoach_core._reading.source import SourceLine
+from kehoach_core._reading.tail import read_tail, read_trailer
 
 R = RecipientPurpose
 BODY = "KẾ HOẠCH\nTuyên truyền\n-----\nI. MỤC ĐÍCH\n- Tuyên truyền sâu rộng.\n"

@@ -19,9 +19,11 @@ from text_words import is_subsequence, missing, plan_words, words
 
 from docx_io.builders import docx_from_lines
 from kehoach_core import ContentItem, DateAnchor, IssueDate, Location, MilestoneEdge, Open, Plan
-from kehoach_core._text import build_plan, read_text, text_to_document
-from kehoach_core._text.clean import _is_page_number, clean_spaces
-from kehoach_core._text.labels import split_label
+from kehoach_core._reading import read_text
+from kehoach_core._reading.build import build_plan
+from kehoach_core._reading.clean import _is_page_number, clean_spaces
+from kehoach_core._reading.labels import split_label
+from kehoach_core._reading.lines import text_to_document
 from kehoach_core.docx_io import docx_to_document
 
 PLANS_DIR = Path(__file__).parent / "plans"

@@ -163,7 +163,7 @@ def _plans_to_check() -> list[Path]:
 @pytest.mark.corpus
 def test_every_finding_is_at_its_line_and_column() -> None:
     """On every plan of the corpus, each finding's text is where its line and column say."""
-    from kehoach_core._text import read_text
+    from kehoach_core._reading import read_text
 
     checked = wrong = 0
     misplaced = []

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
-    from .._read import read
+    from .._reading import read
     from ..compare import compare, render_coverage, write_docx_report
 
     coverage = compare(

@@ -38,7 +38,7 @@ def sample_text(name: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
     from .._converter import to_json
-    from .._read import read_text
+    from .._reading import read_text
 
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
-    from .._read import read
+    from .._reading import read
     from ..compare import diff, render_changes, write_docx_report
 
     changes = diff(read(args.old), read(args.new))

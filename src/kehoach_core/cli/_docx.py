@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._read import read
+    from .._reading import read
     from ..docx_io import UnrepresentableWarning, write_docx
 
     plan = read(args.plan)

@@ -67,7 +67,7 @@ def _previous(path: Path) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
-    from .._read import read
+    from .._reading import read
     from ..ical import Schedule, bodies, calendars_by_body, load_schedule, to_ical
 
     plan = read(args.plan)

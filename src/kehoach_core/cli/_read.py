@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
     from .._converter import to_json
-    from .._read import read
+    from .._reading import read
 
     plan = read(args.plan)
     text = to_json(plan)

@@ -91,7 +91,7 @@ def _init_worker(superior: Plan | None, options: dict[str, Any]) -> None:
 def _check(path: Path) -> Report | str:
     """The report of one plan, or the one-line error that made it unusable."""
     from .._errors import KehoachError
-    from .._read import read
+    from .._reading import read
     from ..validate import validate
 
     try:
@@ -166,7 +166,7 @@ def _emit(args: argparse.Namespace, reports: list[Report]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .._errors import InputError
-    from .._read import read
+    from .._reading import read
     from ..validate import Severity
 
     started = time.monotonic()

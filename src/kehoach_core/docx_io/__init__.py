@@ -2,7 +2,7 @@
 
 Reading: :func:`docx_to_document` checks the bytes (:mod:`._safety`), reads the
 parts it needs (document, styles, numbering, footnotes) with a hardened lxml
-parser and returns a :class:`~kehoach_core._source.SourceDocument`:
+parser and returns a :class:`~kehoach_core._reading.source.SourceDocument`:
 one line per paragraph, with Word's automatic numbering as ``label``, layout
 hints (bold, centred, header table) and the footnotes by marker;
 ``kehoach_core.read`` turns it into a plan.
@@ -13,7 +13,7 @@ reported with an :class:`UnrepresentableWarning`. :func:`new_document` gives
 the same styling to reports (comparison, validation).
 """
 
-from ._reader import docx_to_document
+from .._reading.docx import docx_to_document
 from ._styles import StyledDocument, new_document
 from ._writer import UnrepresentableWarning, choose_format, to_docx, write_docx
 

@@ -20,7 +20,7 @@ alone on its line (``III.`` / ``PHẠM VI, ĐỐI TƯỢNG``, ``1.`` / ``Công a
 or a heading cut short (``2. Sở`` / ``Tài chính``, ``2. Đối tượng thụ hưởng
 của`` / ``Chương trình``) is joined with the short line that ends it.
 
->>> from .._source import SourceLine as L
+>>> from .source import SourceLine as L
 >>> z = cut_zones([L(text="**KẾ HOẠCH**", line=1), L(text="TRIỂN", line=2),
 ...     L(text="KHAI ĐỢT THI ĐUA", line=3), L(text="Căn cứ Luật Thi đua, khen thưởng;", line=4)])
 >>> z.kind.text, [line.text for line in z.title], [line.text for line in z.preamble]
@@ -34,8 +34,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._source import SourceLine, slice_runs
 from .labels import split_label
+from .source import SourceLine, slice_runs
 from .vocab import fold, starts_with_any
 
 __all__ = [

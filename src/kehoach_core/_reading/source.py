@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._elements import LineStart, Location
+from .._elements import LineStart, Location
 
 __all__ = ["SourceDocument", "SourceLine", "join_locations", "joined_location", "slice_runs"]
 

@@ -41,9 +41,9 @@ import attrs
 
 from .._elements import Location, Note, Part, SectionHeading
 from .._model import DigitalSignature, Recipient, RecipientPurpose, Signature
-from .._source import SourceLine, join_locations
 from .context import Context
 from .lines import is_upper_heading
+from .source import SourceLine, join_locations
 from .vocab import fold
 
 __all__ = ["purpose_of", "read_tail", "read_trailer"]

@@ -18,13 +18,13 @@ import attrs
 from .._elements import ContentItem, Location
 from .._ids import number_elements
 from .._model import Footnote, Plan, Signature
-from .._source import SourceDocument, SourceLine, joined_location
 from .citations import find_citations
 from .context import Context
 from .events import find_anniversaries
 from .header import header_notes, infer_issuer, read_header, style_from_signature
 from .outline import build_outline
 from .sections import map_body
+from .source import SourceDocument, SourceLine, joined_location
 from .tail import read_tail, read_trailer
 from .zones import cut_zones
 

@@ -35,10 +35,10 @@ import re
 from collections.abc import Iterable
 
 from .._errors import InputError
-from .._source import SourceDocument, SourceLine, slice_runs
 from .clean import PhysicalLine, clean_lines
 from .footnotes import take_footnotes_located
 from .labels import rest_after, split_label
+from .source import SourceDocument, SourceLine, slice_runs
 
 __all__ = ["is_upper_heading", "text_to_document"]
 

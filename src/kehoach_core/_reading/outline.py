@@ -11,7 +11,7 @@ introduces a list, so bullets and ``(1)`` items that follow nest under it.
 A label comes from :attr:`SourceLine.label` (docx numbering) when it is set,
 otherwise from the start of the text.
 
->>> from kehoach_core._source import SourceLine
+>>> from kehoach_core._reading.source import SourceLine
 >>> rows = ["I- NỘI DUNG", "1. Đợt 1: Từ nay", "- Tuyên truyền a.", "2. Đợt 2",
 ...         "Thứ nhất, x:", "(1) y."]
 >>> root = build_outline([SourceLine(text=t, line=n) for n, t in enumerate(rows, 1)])
@@ -32,8 +32,8 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._elements import Location
-from .._source import SourceLine
 from .labels import Label, classify_label, rest_after, split_label
+from .source import SourceLine
 
 __all__ = ["HEADING_FORMATS", "Node", "build_outline", "node_for"]
 

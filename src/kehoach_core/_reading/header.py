@@ -43,7 +43,7 @@ import attrs
 
 from .._elements import Location, Note, Part
 from .._numbers import DocumentNumber, NumberStyle, parse_number_or_text
-from .._source import SourceLine
+from .source import SourceLine
 from .vocab import fold
 from .zones import is_markup, is_rule
 

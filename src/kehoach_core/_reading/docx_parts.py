@@ -28,7 +28,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._numbering import LevelDef, NumberingDefs, NumDef, clamp
+from .docx_numbering import LevelDef, NumberingDefs, NumDef, clamp
 
 __all__ = [
     "Block",

@@ -1,6 +1,6 @@
-"""Read a docx into a :class:`~kehoach_core._source.SourceDocument`.
+"""Read a docx into a :class:`~kehoach_core._reading.source.SourceDocument`.
 
-One paragraph becomes one :class:`~kehoach_core._source.SourceLine`, in body
+One paragraph becomes one :class:`~kehoach_core._reading.source.SourceLine`, in body
 order, paragraphs inside tables included. ``line`` is the paragraph's ordinal
 in body order (1-based, every paragraph counted, empty ones too); ``text`` is
 stripped of leading and trailing white space (as the text reader does), and
@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._errors import DocxError
-from .._source import SourceDocument, SourceLine
 from .._vietnamese import remove_marks
-from ._numbering import ListCounter, NumberingDefs
-from ._oxml import (
+from .docx_numbering import ListCounter, NumberingDefs
+from .docx_parts import (
     Block,
     NotAWordDocument,
     Paragraph,
@@ -36,7 +35,8 @@ from ._oxml import (
     read_numbering,
     read_parts,
 )
-from ._safety import check_package
+from .docx_safety import check_package
+from .source import SourceDocument, SourceLine
 
 __all__ = ["docx_to_document"]
 

@@ -1,8 +1,21 @@
-"""``read``: one entry point for plans as ``.txt``, ``.docx`` and ``.json``.
+"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx`` and ``.json``.
 
 The format comes from the file name's suffix, or from the bytes themselves
 (a zip is a docx, a JSON object is a payload, anything else is text). Readers
-load lazily, so ``import kehoach_core`` stays light.
+load lazily, so ``import kehoach_core`` stays light. Each stage is a module of
+this package, usable and tested alone:
+
+* the source lines both front ends produce: :mod:`.source` (``SourceDocument``,
+  ``SourceLine`` with its source map);
+* the text front end: :mod:`.decode` (bytes to text), :mod:`.clean`,
+  :mod:`.markdown`, :mod:`.repair`, :mod:`.footnotes`, :mod:`.lines`
+  (physical lines to logical ``SourceLine`` s: :func:`.lines.text_to_document`);
+* the docx front end: :mod:`.docx_safety`, :mod:`.docx_parts`,
+  :mod:`.docx_numbering`, :mod:`.docx` (:func:`.docx.docx_to_document`);
+* the structure stage both share: :mod:`.labels`, :mod:`.outline`,
+  :mod:`.zones`, :mod:`.header`, :mod:`.citations`, :mod:`.sections`,
+  :mod:`.phases`, :mod:`.forms`, :mod:`.assignments`, :mod:`.tail`,
+  :mod:`.events`, :mod:`.context`, :mod:`.vocab`, and :func:`.build.build_plan`.
 
 >>> plan = read(b'{"schema": "kehoach/1", "title": "Tuy\\xc3\\xaan truy\\xe1\\xbb\\x81n"}')
 >>> plan.title
@@ -15,8 +28,8 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from ._errors import InputError
-from ._model import Plan
+from .._errors import InputError
+from .._model import Plan
 
 __all__ = ["MAX_INPUT_BYTES", "read", "read_text"]
 
@@ -73,16 +86,18 @@ def read(
         raise InputError(f"input too large (over {MAX_INPUT_BYTES} bytes)", source=name)
     kind = format or guessed or _sniff(data)
     if kind == "json":
-        from ._converter import from_json
+        from .._converter import from_json
 
         plan = from_json(data, source=name)
         return plan
     if kind == "docx":
-        from ._text import build_plan
-        from .docx_io import docx_to_document
+        from .build import build_plan
+        from .docx import docx_to_document
 
         return build_plan(docx_to_document(data, source=name))
-    from ._text import build_plan, decode_text, text_to_document
+    from .build import build_plan
+    from .decode import decode_text
+    from .lines import text_to_document
 
     return build_plan(text_to_document(decode_text(data, source=name), source=name))
 
@@ -91,6 +106,7 @@ def read_text(text: str, *, source: str = "<text>") -> Plan:
     """Read a plan from text already in memory (for example extracted from a PDF)."""
     if len(text) > MAX_INPUT_BYTES:
         raise InputError("input too large", source=source)
-    from ._text import build_plan, text_to_document
+    from .build import build_plan
+    from .lines import text_to_document
 
     return build_plan(text_to_document(text, source=source))

@@ -11,7 +11,7 @@ became ``đồng1`` (or ``đồng4/12,9``), and the note opens a block of its ow
 ``[1] Nghị quyết ...`` or ``[1]`` alone with the text on the next line; the note
 is the whole block, whatever its lines open with.
 
->>> from kehoach_core._text.clean import clean_lines
+>>> from kehoach_core._reading.clean import clean_lines
 >>> lines, notes = take_footnotes(clean_lines(
 ...     "theo Quy định của Ban Bí thư1 về cờ Đảng.\\n1 Quy định số 99-QĐ/TW.\\n- Treo cờ."))
 >>> [line.text for line in lines]
