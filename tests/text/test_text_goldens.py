@@ -32,15 +32,11 @@ _WEB_ORDER = "web page: footnote markers [n] and table cells read out of line or
 _WEB_LOST = "web page: footnote links, URLs and split table cells are not yet kept word for word"
 KNOWN: dict[str, dict[str, str]] = {
     "nothing_lost": {
-        "web/3a2db039af8c2d05.md": _WEB_LOST,
-        "web/9b7eebadf7081069.md": _WEB_LOST,
         "xa-phuc-thinh-ha-noi-2026-doan-xuan-tinh-nguyen.txt": "page numbers 2 and 3 are dropped",
     },
     "words_in_order": {
         "web/24c7124ec6b2bf61.md": _WEB_ORDER,
-        "web/3a2db039af8c2d05.md": _WEB_ORDER,
         "web/62f25a030c183151.md": _WEB_ORDER,
-        "web/85ff77cbda28ffbb.md": _WEB_ORDER,
         "web/9b7eebadf7081069.md": _WEB_ORDER,
         "xa-cong-hai-khanh-hoa-2025-lanh-dao-bau-cu.txt": "a letter-spaced line split over lines",
         "xa-luong-minh-quang-ninh-2025-mttq-cong-tac-bau-cu.txt": "the issuer is joined from "

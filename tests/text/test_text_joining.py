@@ -139,9 +139,10 @@ def test_an_annex_after_the_signing_block_is_read_as_paragraphs() -> None:
 
 
 def test_cells_of_a_row_are_lines_of_their_own() -> None:
-    """``| a | b |``: each cell is a line, and the line after the row opens one too."""
+    """``| a | b |``: each cell is a line (a number too: a web page has no page numbers),
+    and the line after the row opens one too."""
     body = "| 1 | Sở Tài chính | Chủ trì |\nPhối hợp với các sở\nvà ngành.\n"
-    assert _texts(body) == ["Sở Tài chính", "Chủ trì", "Phối hợp với các sở và ngành."]
+    assert _texts(body) == ["1", "Sở Tài chính", "Chủ trì", "Phối hợp với các sở và ngành."]
 
 
 def test_capitals_next_to_other_text_stay_apart() -> None:

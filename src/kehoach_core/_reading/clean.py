@@ -241,7 +241,7 @@ def clean_lines(text: str) -> list[PhysicalLine]:
             starts_bold, bold = bold, bold != block.bold
         elif block is not None:  # a further cell or <br> piece of the same line
             opens, starts_bold = True, False
-        if not cleaned or (_is_page_number(cleaned) and not (block and block.note)):
+        if not cleaned or (block is None and _is_page_number(cleaned)):  # web pages have none
             continue
         if inner is not None:
             runs = _through(runs, len(cleaned), inner)
