@@ -85,6 +85,8 @@ class Part(enum.Enum):
     CLOSING = "closing"
     RECIPIENTS = "recipients"
     SIGNATURE = "signature"
+    PAGE = "page"
+    """Page furniture kept out of the body: page numbers, running heads and footers."""
 
 
 class Level(enum.Enum):

@@ -45,7 +45,7 @@ def normalised(plan: Plan) -> Plan:
             plan,
             issuer=plan.issuer.upper() if plan.issuer else plan.issuer,
             superior_body=plan.superior_body.upper() if plan.superior_body else plan.superior_body,
-            notes=[note for note in plan.notes if note.part is not Part.HEADER],
+            notes=[note for note in plan.notes if note.part not in (Part.HEADER, Part.PAGE)],
         )
     )
 

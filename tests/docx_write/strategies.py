@@ -203,7 +203,7 @@ def printed(plan: Plan) -> dict[str, Any]:
         "assignments": [_assignment_printed(a) for a in plan.assignments],
         "closing": _items_printed(plan.closing),
         # the motto, party name and rules of the header are the format's, not the plan's
-        "notes": [(n.part, n.text) for n in plan.notes if n.part is not Part.HEADER],
+        "notes": [(n.part, n.text) for n in plan.notes if n.part not in (Part.HEADER, Part.PAGE)],
         "recipients": [r.text for r in plan.recipients],
         "signature": None
         if signature is None

@@ -18,7 +18,16 @@ from golden_text_unseen import PLANS
 from text_words import is_subsequence, missing, plan_words, words
 
 from docx_io.builders import docx_from_lines
-from kehoach_core import ContentItem, DateAnchor, IssueDate, Location, MilestoneEdge, Open, Plan
+from kehoach_core import (
+    ContentItem,
+    DateAnchor,
+    IssueDate,
+    Location,
+    MilestoneEdge,
+    Open,
+    Part,
+    Plan,
+)
 from kehoach_core._reading import read_text
 from kehoach_core._reading.build import build_plan
 from kehoach_core._reading.clean import _is_page_number, clean_spaces
@@ -312,7 +321,10 @@ def structure(plan: Plan) -> dict[str, Any]:
         "milestones": [(m.name, m.level, m.ordinal, m.term) for m in plan.milestones],
         "anniversaries": [(a.name, a.years, a.origin, a.on) for a in plan.anniversaries],
         "footnotes": [(n.marker, n.text, n.element) for n in plan.footnotes],
-        "notes": [(n.part, n.text) for n in plan.notes],
+        # Word paginates a docx itself: page numbers read from text are not in it
+        "notes": [(n.part, n.text) for n in plan.notes if n.part is not Part.PAGE],
+            (n.part, n.text) for n in plan.notes if n.part is not Part.PAGE
+        ],  # Word paginates
         "unparsed": [u.text for u in plan.unparsed],
     }
 

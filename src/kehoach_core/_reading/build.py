@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from .._elements import ContentItem, Location
+from .._elements import ContentItem, Location, Note, Part
 from .._ids import number_elements
 from .._model import Footnote, Plan, Signature
 from .citations import find_citations
@@ -165,7 +165,10 @@ def build_plan(doc: SourceDocument) -> Plan:
         recipients=recipients,
         signature=signature,
         sections=ctx.sections,
-        notes=ctx.notes,
+        notes=[
+            *ctx.notes,
+            *(Note(part=Part.PAGE, text=x.text, location=x.location()) for x in doc.page_furniture),
+        ],
         unparsed=ctx.unparsed,
         source=doc.source,
     )

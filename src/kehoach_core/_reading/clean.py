@@ -222,8 +222,11 @@ def _through(
     return _merge(out)
 
 
-def clean_lines(text: str) -> list[PhysicalLine]:
-    """Split ``text`` into cleaned, non-blank physical lines, page numbers dropped.
+def clean_lines(text: str, *, pages: list[PhysicalLine] | None = None) -> list[PhysicalLine]:
+    """Split ``text`` into cleaned, non-blank physical lines, page numbers taken out.
+
+    The page numbers go to ``pages`` when it is given (the reader keeps them as
+    page furniture), else they are dropped.
 
     Lines are put in NFC here, once; columns count the characters of the input line.
     In a Markdown document each line also says where blocks open (``opens``,
@@ -241,7 +244,11 @@ def clean_lines(text: str) -> list[PhysicalLine]:
             starts_bold, bold = bold, bold != block.bold
         elif block is not None:  # a further cell or <br> piece of the same line
             opens, starts_bold = True, False
-        if not cleaned or (block is None and _is_page_number(cleaned)):  # web pages have none
+        if not cleaned:
+            continue
+        if block is None and _is_page_number(cleaned):  # a web page has none
+            if pages is not None:
+                pages.append(PhysicalLine(cleaned, number, runs))
             continue
         if inner is not None:
             runs = _through(runs, len(cleaned), inner)

@@ -286,11 +286,22 @@ def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
     """
     if len(text) > MAX_TEXT_CHARS:
         raise InputError("input too large", source=source)
-    physical = clean_lines(text)
+    pages: list[PhysicalLine] = []
+    physical = clean_lines(text, pages=pages)
     if not any(ch.isalnum() for line in physical for ch in line.text):
         raise InputError("empty document: no words", source=source)
     physical, footnotes, where = take_footnotes_located(physical)
     logical: list[SourceLine] = []
     for joined, segments in _join(physical):
         logical.extend(_split_glued(joined, segments))
-    return SourceDocument(lines=logical, footnotes=footnotes, footnote_lines=where, source=source)
+    furniture = [
+        SourceLine(text=page.text, line=page.line, starts=tuple(_runs_of(page, 0)))
+        for page in pages
+    ]
+    return SourceDocument(
+        lines=logical,
+        footnotes=footnotes,
+        footnote_lines=where,
+        page_furniture=furniture,
+        source=source,
+    )

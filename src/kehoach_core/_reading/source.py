@@ -195,4 +195,6 @@ class SourceDocument:
     footnote_lines: dict[str, tuple[int, int]] = attrs.field(
         factory=dict, converter=_note_lines, hash=False
     )
+    page_furniture: tuple[SourceLine, ...] = attrs.field(default=(), converter=_lines)
+    """Lines taken out of the body as page furniture (page numbers), kept with their place."""
     source: str = "<text>"

@@ -306,7 +306,7 @@ class _PlanWriter:
             role: Role = "heading1" if section.level <= 1 else "heading2"
             paras.append(_para(_join(section.label, section.title), role, _line(section)))
         for note in plan.notes:
-            if note.part is not Part.HEADER:  # the header is printed from the format
+            if note.part not in (Part.HEADER, Part.PAGE):  # printed by the format, by Word
                 paras.append(_para(note.text, "body", _line(note)))
         for group in (plan.purposes, plan.requirements, plan.standing_content, plan.closing):
             paras.extend(_items(group))

@@ -77,7 +77,7 @@ def _walk(plan: Plan) -> Iterator[Segment]:
     skip_bases = bool(plan.preamble)
     # the header's notes are its printed formula (motto, rules, a number or date line
     # with blanks); the identity rules check the number and date themselves
-    header_notes = {note.id for note in plan.notes if note.part is Part.HEADER}
+    header_notes = {note.id for note in plan.notes if note.part in (Part.HEADER, Part.PAGE)}
     for each in plan.texts():
         if each.part not in _VALIDATED or (skip_bases and each.part == "bases"):
             continue
