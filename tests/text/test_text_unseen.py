@@ -323,8 +323,6 @@ def structure(plan: Plan) -> dict[str, Any]:
         "footnotes": [(n.marker, n.text, n.element) for n in plan.footnotes],
         # Word paginates a docx itself: page numbers read from text are not in it
         "notes": [(n.part, n.text) for n in plan.notes if n.part is not Part.PAGE],
-            (n.part, n.text) for n in plan.notes if n.part is not Part.PAGE
-        ],  # Word paginates
         "unparsed": [u.text for u in plan.unparsed],
     }
 
