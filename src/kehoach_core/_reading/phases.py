@@ -134,7 +134,7 @@ def build_phase(node: Node, ctx: Context, parent_start: Anchor | None = None) ->
         window=window,
         content=content,
         subphases=subphases,
-        location=node.location,
+        location=node.location if heading == node.text else node.location_of(heading),
     )
 
 
