@@ -18,6 +18,7 @@ MilestoneEdge(milestone='m1', edge=<Edge.START: 'start'>)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import attrs
@@ -62,10 +63,14 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+_LEVEL_PATTERNS = [(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)"), lv) for w, lv in LEVEL_WORDS]
+
+
+@functools.lru_cache(maxsize=4096)
 def _level(words: str) -> Level:
     folded = fold(words)
-    for word, level in LEVEL_WORDS:
-        if re.search(rf"(?<!\w){word}(?!\w)", folded):
+    for pattern, level in _LEVEL_PATTERNS:
+        if pattern.search(folded):
             return level
     return Level.UNKNOWN
 
