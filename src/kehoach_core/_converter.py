@@ -30,7 +30,7 @@ import attrs
 from ._anchors import Anchor, DateAnchor, IssueDate, MilestoneEdge, Open
 from ._elements import Location
 from ._errors import PayloadError
-from ._model import Plan
+from ._model import DigitalSignature, Plan, Signature
 from ._numbers import DocumentNumber, parse_number_or_text
 
 if TYPE_CHECKING:  # cattrs loads on first use, keeping `import kehoach_core` light
@@ -188,6 +188,44 @@ def _unstructure_location(value: Location) -> dict[str, Any]:
         out["starts"] = [
             {"offset": s.offset, "line": s.line, "column": s.column} for s in value.starts
         ]
+    if value.page is not None:
+        out["page"] = value.page
+    if value.page_line is not None:
+        out["page_line"] = value.page_line
+    return out
+
+
+_NEW_DIGITAL = (
+    "organization",
+    "certificate_issuer",
+    "field",
+    "intact",
+    "valid",
+    "covers_whole_file",
+    "modified_after",
+    "trusted",
+)
+
+
+def _unstructure_digital(
+    inner: Callable[[Any], dict[str, Any]], value: DigitalSignature
+) -> dict[str, Any]:
+    """A digital signature; what only a PDF signature has is written when known."""
+    out = inner(value)
+    if out.get("origin") == "trailer":
+        out.pop("origin")
+    for key in _NEW_DIGITAL:
+        if out.get(key) is None:
+            out.pop(key, None)
+    return out
+
+
+def _unstructure_signature(
+    inner: Callable[[Any], dict[str, Any]], value: Signature
+) -> dict[str, Any]:
+    out = inner(value)
+    if not out.get("other_digital"):
+        out.pop("other_digital", None)
     return out
 
 
@@ -195,6 +233,7 @@ def _unstructure_location(value: Location) -> dict[str, Any]:
 def converter() -> cattrs.Converter:
     """Build the converter once; never touches ``cattrs.global_converter``."""
     import cattrs
+    import cattrs.gen
 
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(str, _structure_str)
@@ -211,6 +250,10 @@ def converter() -> cattrs.Converter:
         _is_number_union, lambda value: None if value is None else str(value)
     )
     conv.register_unstructure_hook(Location, _unstructure_location)
+    digital = cattrs.gen.make_dict_unstructure_fn(DigitalSignature, conv)
+    conv.register_unstructure_hook(DigitalSignature, partial(_unstructure_digital, digital))
+    signature = cattrs.gen.make_dict_unstructure_fn(Signature, conv)
+    conv.register_unstructure_hook(Signature, partial(_unstructure_signature, signature))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_structure_hook_func(_is_anchor_union, partial(_structure_anchor, conv))
@@ -253,6 +296,8 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     body: dict[str, Any] = converter().unstructure(plan, Plan)
     if not body.get("header_locations"):
         body.pop("header_locations", None)
+    if not body.get("pages"):
+        body.pop("pages", None)
     return {"schema": SCHEMA, **body}
 
 

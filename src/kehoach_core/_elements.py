@@ -179,6 +179,10 @@ class Location:
     are set by the readers and may be absent (older payloads, hand-built plans).
     Locations are metadata: plans compare equal without regard to them.
 
+    In a PDF, ``line`` counts the lines of the whole document in reading order
+    (the text ``kehoach read plan.pdf --text`` prints) and ``page`` / ``page_line``
+    say where that line is printed: page 4, line 12.
+
     >>> loc = Location(12, 13, column=3, starts=[LineStart(0, 12, 3), LineStart(10, 13, 1)])
     >>> loc.position(0), loc.position(12), loc.line_at(12)
     ((12, 3), (13, 3), 13)
@@ -194,6 +198,10 @@ class Location:
     starts: tuple[LineStart, ...] = attrs.field(
         default=(), converter=_line_starts, validator=tuple_of(LineStart), kw_only=True
     )
+    page: int | None = attrs.field(default=None, validator=_opt_int, kw_only=True)
+    """The 1-based page of ``line`` in a paginated source (a PDF); ``None`` otherwise."""
+    page_line: int | None = attrs.field(default=None, validator=_opt_int, kw_only=True)
+    """The 1-based line of ``line`` on its ``page`` (a PDF); ``None`` otherwise."""
 
     def __str__(self) -> str:
         if self.end_line is None or self.end_line == self.line:

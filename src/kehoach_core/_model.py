@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
@@ -56,6 +57,7 @@ __all__ = [
 _str = v.instance_of(str)
 _opt_str = v.optional(_str)
 _opt_int = v.optional(v.instance_of(int))
+_opt_bool = v.optional(v.instance_of(bool))
 _opt_loc = v.optional(v.instance_of(Location))
 
 
@@ -78,6 +80,10 @@ def _assignments(values: Iterable[Assignment]) -> tuple[Assignment, ...]:
 
 
 def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(values)
+
+
+def _int_tuple(values: Iterable[int]) -> tuple[int, ...]:
     return tuple(values)
 
 
@@ -265,7 +271,22 @@ class Recipient:
 
 @attrs.frozen(kw_only=True)
 class DigitalSignature:
-    """The trailer of a digitally signed PDF; not part of the plan, kept whole."""
+    """A digital signature: the trailer printed in text extracted from a signed PDF
+    (``origin="trailer"``), or a signature read from the PDF itself (``origin="pdf"``).
+
+    Both fill the same fields: ``signer`` (the certificate's or the trailer's
+    name), ``organization``, ``signed_at``, ``place``, ``email``; ``text`` is the
+    trailer as printed. Only a PDF signature can say more, and these stay
+    ``None`` where nothing was checked: ``intact`` (the signed bytes hash to
+    the digest the signature holds), ``valid`` (the signature verifies
+    cryptographically with the signer's certificate), ``covers_whole_file``
+    (the signed byte range is the whole file as read), ``modified_after``
+    (the file was changed by a later revision beyond what signing workflows
+    allow), ``trusted`` (the signer's certificate was checked against a trust
+    list: the library never does that itself, so it is ``None`` unless a caller
+    supplies the answer). ``field`` is the PDF signature field's name and
+    ``certificate_issuer`` who issued the signer's certificate.
+    """
 
     signed_at: dt.datetime | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(dt.datetime))
@@ -274,6 +295,19 @@ class DigitalSignature:
     signer: str | None = attrs.field(default=None, validator=_opt_str)
     email: str | None = attrs.field(default=None, validator=_opt_str)
     text: str = attrs.field(default="", validator=_str)
+    origin: str = attrs.field(default="trailer", validator=v.in_(("trailer", "pdf")))
+    organization: str | None = attrs.field(default=None, validator=_opt_str)
+    certificate_issuer: str | None = attrs.field(default=None, validator=_opt_str)
+    field: str | None = attrs.field(default=None, validator=_opt_str)
+    intact: bool | None = attrs.field(default=None, validator=_opt_bool)
+    valid: bool | None = attrs.field(default=None, validator=_opt_bool)
+    covers_whole_file: bool | None = attrs.field(default=None, validator=_opt_bool)
+    modified_after: bool | None = attrs.field(default=None, validator=_opt_bool)
+    trusted: bool | None = attrs.field(default=None, validator=_opt_bool)
+
+
+def _digital_tuple(values: Iterable[DigitalSignature]) -> tuple[DigitalSignature, ...]:
+    return tuple(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -307,6 +341,10 @@ class Signature:
     digital: DigitalSignature | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(DigitalSignature))
     )
+    other_digital: tuple[DigitalSignature, ...] = attrs.field(
+        default=(), converter=_digital_tuple, validator=tuple_of(DigitalSignature)
+    )
+    """Further digital signatures of a PDF, in file order (``digital`` is the first)."""
     location: Location | None = attrs.field(default=None, validator=_opt_loc, eq=False)
 
     @property
@@ -450,6 +488,25 @@ class Plan:
         factory=dict, converter=_locations, validator=_location_values, eq=False
     )
     """Where the header fields were read, by field name (``"number"``, ``"issued_on"``, ...)."""
+    pages: tuple[int, ...] = attrs.field(
+        default=(), converter=_int_tuple, validator=tuple_of(int), eq=False
+    )
+    """For a plan read from a PDF: the line (as :class:`Location` counts them) where
+    each page starts, ``pages[0] == 1``; empty for other sources (see :meth:`page_of`)."""
+
+    def page_of(self, line: int) -> tuple[int, int] | None:
+        """The (page, line on that page) of document line ``line``; ``None`` without pages.
+
+        >>> Plan(pages=(1, 40, 81)).page_of(45)
+        (2, 6)
+        >>> Plan().page_of(45) is None
+        True
+        """
+        pages = self.pages
+        if not pages or line < 1:
+            return None
+        index = max(bisect.bisect_right(pages, line) - 1, 0)
+        return index + 1, line - pages[index] + 1
 
     def texts(self) -> Iterator[PlanText]:
         """Every non-empty text of the plan with its element id, part and location.
