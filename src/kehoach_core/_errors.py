@@ -29,8 +29,10 @@ __all__ = [
     "EncodingError",
     "InputError",
     "KehoachError",
+    "MissingExtraError",
     "OutputError",
     "PayloadError",
+    "PdfError",
     "ScheduleError",
 ]
 
@@ -84,6 +86,14 @@ class PayloadError(InputError):
 
 class DocxError(InputError):
     """A file that is not a usable docx (not a zip, truncated, encrypted, too large, unsafe XML)."""
+
+
+class PdfError(InputError):
+    """A file that is not a usable PDF: damaged, encrypted, image-only (a scan), or too large."""
+
+
+class MissingExtraError(InputError):
+    """Input that needs an optional extra that is not installed (``kehoach-core[pdf]``)."""
 
 
 class EncodingError(InputError):

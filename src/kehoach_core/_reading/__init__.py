@@ -1,7 +1,8 @@
-"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx`` and ``.json``.
+"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx``, ``.pdf``
+and ``.json``.
 
 The format comes from the file name's suffix, or from the bytes themselves
-(a zip is a docx, a JSON object is a payload, anything else is text). Readers
+(a zip is a docx, ``%PDF-`` a PDF, a JSON object is a payload, anything else is text). Readers
 load lazily, so ``import kehoach_core`` stays light. Each stage is a module of
 this package, usable and tested alone:
 
@@ -12,6 +13,9 @@ this package, usable and tested alone:
   (physical lines to logical ``SourceLine`` s: :func:`.lines.text_to_document`);
 * the docx front end: :mod:`.docx_safety`, :mod:`.docx_parts`,
   :mod:`.docx_numbering`, :mod:`.docx` (:func:`.docx.docx_to_document`);
+* the PDF front end (the optional ``pdf`` extra): :mod:`.pdf` (the text layer
+  laid out from coordinates, then the text pipeline: :func:`.pdf.pdf_to_document`)
+  and :mod:`.pdf_signatures` (the digital signatures);
 * the structure stage both share: :mod:`.labels`, :mod:`.outline`,
   :mod:`.zones`, :mod:`.header`, :mod:`.citations`, :mod:`.sections`,
   :mod:`.phases`, :mod:`.forms`, :mod:`.assignments`, :mod:`.tail`,
@@ -31,16 +35,24 @@ from typing import BinaryIO, Literal
 from .._errors import InputError
 from .._model import Plan
 
-__all__ = ["MAX_INPUT_BYTES", "read", "read_text"]
+__all__ = ["MAX_INPUT_BYTES", "read", "read_pdf", "read_text"]
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs larger than this (50 MiB) are refused: no real plan comes near it."""
 
-Format = Literal["txt", "docx", "json"]
-_SUFFIXES: dict[str, Format] = {".txt": "txt", ".text": "txt", ".docx": "docx", ".json": "json"}
+Format = Literal["txt", "docx", "json", "pdf"]
+_SUFFIXES: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".json": "json",
+    ".pdf": "pdf",
+}
 
 
 def _sniff(data: bytes) -> Format:
+    if data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return "docx"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -77,7 +89,7 @@ def read(
 ) -> Plan:
     """Read a plan from a path, bytes or a binary file object.
 
-    ``format`` forces ``"txt"``, ``"docx"`` or ``"json"``; otherwise the suffix
+    ``format`` forces ``"txt"``, ``"docx"``, ``"json"`` or ``"pdf"``; otherwise the suffix
     decides, and for bytes and unnamed streams the content does. Raises an
     :class:`InputError` subclass (with the source name) for unusable input.
     """
@@ -95,11 +107,42 @@ def read(
         from .docx import docx_to_document
 
         return build_plan(docx_to_document(data, source=name))
+    if kind == "pdf" or (kind == "txt" and _sniff(data) == "pdf"):
+        return read_pdf(data, source=name)
     from .build import build_plan
     from .decode import decode_text
     from .lines import text_to_document
 
     return build_plan(text_to_document(decode_text(data, source=name), source=name))
+
+
+def read_pdf(data: bytes, *, source: str = "<pdf>", signatures: bool = True) -> Plan:
+    """Read a plan from the bytes of a PDF: its text layer laid out from coordinates
+    (:mod:`.pdf`), every location with its page, and the PDF's digital signatures.
+
+    ``signatures=False`` skips reading the signatures (faster; the plan's
+    signature then holds only what the printed trailer says).
+    Needs the ``pdf`` extra (``pip install 'kehoach-core[pdf]'``).
+    """
+    from .build import build_plan
+    from .pdf import paginate, pdf_to_document
+
+    document, layout = pdf_to_document(data, source=source)
+    plan = build_plan(document)
+    if signatures:
+        plan = _with_signatures(plan, data, source)
+    return paginate(plan, layout.pages)
+
+
+def _with_signatures(plan: Plan, data: bytes, source: str) -> Plan:
+    try:
+        from .pdf_signatures import merge_signatures, read_signatures
+    except ImportError:  # pragma: no cover - until the signature reader lands
+        return plan
+    import attrs
+
+    found = read_signatures(data, source=source)
+    return attrs.evolve(plan, signature=merge_signatures(plan.signature, found))
 
 
 def read_text(text: str, *, source: str = "<text>") -> Plan:
