@@ -1,9 +1,10 @@
-"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx`` and ``.json``.
+"""The reading wing: ``read``, one entry point for plans (``.txt``, ``.docx``, ``.doc``, ``.json``).
 
 The format comes from the file name's suffix, or from the bytes themselves
-(a zip is a docx, a JSON object is a payload, anything else is text). Readers
-load lazily, so ``import kehoach_core`` stays light. Each stage is a module of
-this package, usable and tested alone:
+(a zip is a docx, an OLE compound file is a legacy Word ``.doc``, a JSON
+object is a payload, anything else is text). Readers load lazily, so
+``import kehoach_core`` stays light. Each stage is a module of this package,
+usable and tested alone:
 
 * the source lines both front ends produce: :mod:`.source` (``SourceDocument``,
   ``SourceLine`` with its source map);
@@ -12,6 +13,8 @@ this package, usable and tested alone:
   (physical lines to logical ``SourceLine`` s: :func:`.lines.text_to_document`);
 * the docx front end: :mod:`.docx_safety`, :mod:`.docx_parts`,
   :mod:`.docx_numbering`, :mod:`.docx` (:func:`.docx.docx_to_document`);
+  legacy ``.doc`` files are converted to docx by LibreOffice first
+  (:func:`.legacy_doc.doc_to_docx`), and the plan keeps a note saying so;
 * the structure stage both share: :mod:`.labels`, :mod:`.outline`,
   :mod:`.zones`, :mod:`.header`, :mod:`.citations`, :mod:`.sections`,
   :mod:`.phases`, :mod:`.forms`, :mod:`.assignments`, :mod:`.tail`,
@@ -36,13 +39,23 @@ __all__ = ["MAX_INPUT_BYTES", "read", "read_text"]
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs larger than this (50 MiB) are refused: no real plan comes near it."""
 
-Format = Literal["txt", "docx", "json"]
-_SUFFIXES: dict[str, Format] = {".txt": "txt", ".text": "txt", ".docx": "docx", ".json": "json"}
+Format = Literal["txt", "docx", "doc", "json"]
+_SUFFIXES: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".json": "json",
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def _sniff(data: bytes) -> Format:
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+    if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if data.startswith(_OLE_MAGIC):
+        # an encrypted docx is an OLE file too: the docx reader names it as encrypted
+        return "docx" if "EncryptedPackage".encode("utf-16-le") in data else "doc"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return "json"
     return "txt"
@@ -77,9 +90,13 @@ def read(
 ) -> Plan:
     """Read a plan from a path, bytes or a binary file object.
 
-    ``format`` forces ``"txt"``, ``"docx"`` or ``"json"``; otherwise the suffix
-    decides, and for bytes and unnamed streams the content does. Raises an
-    :class:`InputError` subclass (with the source name) for unusable input.
+    ``format`` forces ``"txt"``, ``"docx"``, ``"doc"`` or ``"json"``; otherwise
+    the suffix decides, and for bytes and unnamed streams the content does. A
+    legacy Word ``"doc"`` is converted to docx by LibreOffice (which must be
+    installed) and the plan carries a header note saying so
+    (:data:`.legacy_doc.CONVERTED_NOTE`); a docx named ``.doc`` is read
+    directly, RTF or HTML saved as ``.doc`` go through LibreOffice too. Raises
+    an :class:`InputError` subclass (with the source name) for unusable input.
     """
     data, name, guessed = _load(source)
     if len(data) > MAX_INPUT_BYTES:
@@ -90,16 +107,34 @@ def read(
 
         plan = from_json(data, source=name)
         return plan
+    if kind == "doc" and data.startswith(b"PK\x03\x04"):
+        kind = "docx"  # a docx named .doc: no conversion needed
     if kind == "docx":
         from .build import build_plan
         from .docx import docx_to_document
 
         return build_plan(docx_to_document(data, source=name))
+    if kind == "doc":
+        return _read_doc(data, name)
     from .build import build_plan
     from .decode import decode_text
     from .lines import text_to_document
 
     return build_plan(text_to_document(decode_text(data, source=name), source=name))
+
+
+def _read_doc(data: bytes, name: str) -> Plan:
+    import attrs
+
+    from .._elements import Note, Part
+    from .._ids import number_elements
+    from .build import build_plan
+    from .docx import docx_to_document
+    from .legacy_doc import CONVERTED_NOTE, doc_to_docx
+
+    plan = build_plan(docx_to_document(doc_to_docx(data, source=name), source=name))
+    note = Note(part=Part.HEADER, text=CONVERTED_NOTE)
+    return number_elements(attrs.evolve(plan, notes=(*plan.notes, note)))
 
 
 def read_text(text: str, *, source: str = "<text>") -> Plan:
