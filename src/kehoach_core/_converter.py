@@ -296,8 +296,9 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     body: dict[str, Any] = converter().unstructure(plan, Plan)
     if not body.get("header_locations"):
         body.pop("header_locations", None)
-    if not body.get("pages"):
-        body.pop("pages", None)
+    for key in ("pages", "reader_notes"):
+        if not body.get(key):
+            body.pop(key, None)
     return {"schema": SCHEMA, **body}
 
 

@@ -83,6 +83,10 @@ def _citations(values: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(values)
 
 
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 def _int_tuple(values: Iterable[int]) -> tuple[int, ...]:
     return tuple(values)
 
@@ -488,6 +492,11 @@ class Plan:
         factory=dict, converter=_locations, validator=_location_values, eq=False
     )
     """Where the header fields were read, by field name (``"number"``, ``"issued_on"``, ...)."""
+    reader_notes: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=tuple_of(str), eq=False
+    )
+    """What the reader has to say about how it read the source (metadata, like ``source``):
+    a ``.doc`` converted by LibreOffice, a PDF page with no text layer."""
     pages: tuple[int, ...] = attrs.field(
         default=(), converter=_int_tuple, validator=tuple_of(int), eq=False
     )

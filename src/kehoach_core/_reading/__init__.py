@@ -1,10 +1,11 @@
-"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx``, ``.pdf``
-and ``.json``.
+"""The reading wing: ``read``, one entry point for plans as ``.txt``, ``.docx``, ``.doc``,
+``.pdf`` and ``.json``.
 
 The format comes from the file name's suffix, or from the bytes themselves
-(a zip is a docx, ``%PDF-`` a PDF, a JSON object is a payload, anything else is text). Readers
-load lazily, so ``import kehoach_core`` stays light. Each stage is a module of
-this package, usable and tested alone:
+(a zip is a docx, an OLE compound file is a legacy Word ``.doc``, ``%PDF-`` a
+PDF, a JSON object is a payload, anything else is text). Readers load lazily,
+so ``import kehoach_core`` stays light. Each stage is a module of this package,
+usable and tested alone:
 
 * the source lines both front ends produce: :mod:`.source` (``SourceDocument``,
   ``SourceLine`` with its source map);
@@ -13,6 +14,8 @@ this package, usable and tested alone:
   (physical lines to logical ``SourceLine`` s: :func:`.lines.text_to_document`);
 * the docx front end: :mod:`.docx_safety`, :mod:`.docx_parts`,
   :mod:`.docx_numbering`, :mod:`.docx` (:func:`.docx.docx_to_document`);
+  legacy ``.doc`` files are converted to docx by LibreOffice first
+  (:func:`.legacy_doc.doc_to_docx`), and the plan's ``reader_notes`` say so;
 * the PDF front end (the optional ``pdf`` extra): :mod:`.pdf` (the text layer
   laid out from coordinates, then the text pipeline: :func:`.pdf.pdf_to_document`)
   and :mod:`.pdf_signatures` (the digital signatures);
@@ -40,21 +43,26 @@ __all__ = ["MAX_INPUT_BYTES", "read", "read_pdf", "read_text"]
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs larger than this (50 MiB) are refused: no real plan comes near it."""
 
-Format = Literal["txt", "docx", "json", "pdf"]
+Format = Literal["txt", "docx", "doc", "json", "pdf"]
 _SUFFIXES: dict[str, Format] = {
     ".txt": "txt",
     ".text": "txt",
     ".docx": "docx",
+    ".doc": "doc",
     ".json": "json",
     ".pdf": "pdf",
 }
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def _sniff(data: bytes) -> Format:
     if data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+    if data.startswith(b"PK\x03\x04"):
         return "docx"
+    if data.startswith(_OLE_MAGIC):
+        # an encrypted docx is an OLE file too: the docx reader names it as encrypted
+        return "docx" if "EncryptedPackage".encode("utf-16-le") in data else "doc"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return "json"
     return "txt"
@@ -89,8 +97,12 @@ def read(
 ) -> Plan:
     """Read a plan from a path, bytes or a binary file object.
 
-    ``format`` forces ``"txt"``, ``"docx"``, ``"json"`` or ``"pdf"``; otherwise the suffix
-    decides, and for bytes and unnamed streams the content does. Raises an
+    ``format`` forces ``"txt"``, ``"docx"``, ``"doc"``, ``"json"`` or ``"pdf"``;
+    otherwise the suffix decides, and for bytes and unnamed streams the content
+    does. A legacy Word ``"doc"`` is converted to docx by LibreOffice (which must
+    be installed) and the plan's ``reader_notes`` say so; a docx named ``.doc``
+    is read directly, RTF or HTML saved as ``.doc`` go through LibreOffice too.
+    A PDF needs the ``pdf`` extra (see :func:`read_pdf`). Raises an
     :class:`InputError` subclass (with the source name) for unusable input.
     """
     data, name, guessed = _load(source)
@@ -102,11 +114,15 @@ def read(
 
         plan = from_json(data, source=name)
         return plan
+    if kind == "doc" and data.startswith(b"PK\x03\x04"):
+        kind = "docx"  # a docx named .doc: no conversion needed
     if kind == "docx":
         from .build import build_plan
         from .docx import docx_to_document
 
         return build_plan(docx_to_document(data, source=name))
+    if kind == "doc":
+        return _read_doc(data, name)
     if kind == "pdf" or (kind == "txt" and _sniff(data) == "pdf"):
         return read_pdf(data, source=name)
     from .build import build_plan
@@ -143,6 +159,17 @@ def _with_signatures(plan: Plan, data: bytes, source: str) -> Plan:
 
     found = read_signatures(data, source=source)
     return attrs.evolve(plan, signature=merge_signatures(plan.signature, found))
+
+
+def _read_doc(data: bytes, name: str) -> Plan:
+    import attrs
+
+    from .build import build_plan
+    from .docx import docx_to_document
+    from .legacy_doc import CONVERTED_NOTE, doc_to_docx
+
+    plan = build_plan(docx_to_document(doc_to_docx(data, source=name), source=name))
+    return attrs.evolve(plan, reader_notes=(*plan.reader_notes, CONVERTED_NOTE))
 
 
 def read_text(text: str, *, source: str = "<text>") -> Plan:

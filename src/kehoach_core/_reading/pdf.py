@@ -144,9 +144,7 @@ def pdf_text(data: bytes, *, source: str = "<pdf>") -> PdfText:
                 raise PdfError(f"page {index + 1} cannot be read: {exc}", source=source) from None
             total += sum(len(line.text) for line in lines)
             if total > MAX_CHARS:
-                raise PdfError(
-                    f"text layer too large (over {MAX_CHARS} characters)", source=source
-                )
+                raise PdfError(f"text layer too large (over {MAX_CHARS} characters)", source=source)
             pages.append(lines)
     finally:
         document.close()
@@ -309,9 +307,7 @@ def _read_order(pieces: list[_Piece], page: int, width: float, height: float) ->
             block = rows[index:stop]
             if any(two_column(r) for r in block):
                 for wanted in (-1, 1):
-                    out.extend(
-                        _line(p, page) for r in block for p in r if side(p) == wanted
-                    )
+                    out.extend(_line(p, page) for r in block for p in r if side(p) == wanted)
                 index = stop
                 continue
             out.extend(_line(p, page) for r in block for p in r)

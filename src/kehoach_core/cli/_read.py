@@ -12,10 +12,10 @@ __all__ = ["register"]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "read",
-        help="read a plan (.json, .txt, .docx) and print normalised kehoach/1 JSON",
+        help="read a plan (.json, .txt, .docx, .doc) and print normalised kehoach/1 JSON",
         description="Read a plan and print it as normalised kehoach/1 JSON.",
     )
-    parser.add_argument("plan", help="the plan: a .json, .txt or .docx file")
+    parser.add_argument("plan", help="the plan: a .json, .txt, .docx or .doc file")
     parser.add_argument("-o", "--output", help="write the JSON here (atomically) instead of stdout")
     parser.set_defaults(run=run)
 
@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
             "(no title, no numbered sections); everything is kept as preamble",
             file=sys.stderr,
         )
+    for note in plan.reader_notes:
+        print(f"kehoach: note: {args.plan}: {note}", file=sys.stderr)
     for fragment in plan.unparsed:
         where = f"{args.plan}:{fragment.location}" if fragment.location else args.plan
         print(

@@ -1,6 +1,6 @@
 """``kehoach validate PLAN_OR_DIR...``: check plans and report findings.
 
-Folders are walked for ``.txt``, ``.docx`` and ``.json`` files. Many plans are
+Folders are walked for ``.txt``, ``.docx``, ``.doc`` and ``.json`` files. Many plans are
 checked on every core (``--jobs``); on a terminal a progress bar runs on
 standard error (never when it is piped), and a one-line summary ends the run.
 
@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "run"]
 
-_SUFFIXES = (".txt", ".docx", ".json")
+_SUFFIXES = (".txt", ".docx", ".doc", ".json")  # what read() takes (.doc needs LibreOffice)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check plans (.txt, .docx, .json, or folders of them) and report defects",
+        help="check plans (.txt, .docx, .doc, .json, or folders of them) and report defects",
         description="Check plans and report their defects with stable codes (KH101 ...).",
     )
     parser.add_argument("plans", nargs="+", metavar="PLAN_OR_DIR", help="plans or folders")
