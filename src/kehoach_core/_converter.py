@@ -296,7 +296,7 @@ def to_dict(plan: Plan) -> dict[str, Any]:
     body: dict[str, Any] = converter().unstructure(plan, Plan)
     if not body.get("header_locations"):
         body.pop("header_locations", None)
-    for key in ("pages", "reader_notes"):
+    for key in ("furniture", "pages", "reader_notes"):
         if not body.get(key):
             body.pop(key, None)
     return {"schema": SCHEMA, **body}

@@ -132,5 +132,6 @@ def number_elements(plan: Plan) -> Plan:
         sections=_simple(plan.sections, "section"),
         notes=_simple(plan.notes, "note"),
         unparsed=_simple(plan.unparsed, "unparsed"),
+        furniture=_simple(plan.furniture, "page"),
     )
     return result

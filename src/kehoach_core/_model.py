@@ -392,6 +392,7 @@ class PlanText:
     ``"purposes"``, ``"requirements"``, ``"standing"``, ``"phase"``, ``"form"``,
     ``"assignment"``, ``"section"``, ``"note"``, ``"closing"``, ``"recipient"``,
     ``"signature"``, ``"trailer"``, ``"footnote"``, ``"unparsed"``, ``"title"``,
+    ``"page"`` for page furniture (:attr:`Plan.furniture`),
     ``"header"`` for the issuer, superior body, number, place and kind);
     ``heading`` is true for the heading of a phase, form or assignment;
     ``location`` is where ``text`` was read (an item without its own location
@@ -492,6 +493,13 @@ class Plan:
         factory=dict, converter=_locations, validator=_location_values, eq=False
     )
     """Where the header fields were read, by field name (``"number"``, ``"issued_on"``, ...)."""
+    furniture: tuple[Note, ...] = attrs.field(
+        default=(), converter=_notes, validator=tuple_of(Note), eq=False
+    )
+    """Page furniture the reader took out of the body, with its place: page numbers,
+    running heads and footers (``Part.PAGE`` notes). Metadata, like ``source``: the
+    same plan paginated otherwise, or read from a docx (whose page numbers are
+    fields, not text), is equal."""
     reader_notes: tuple[str, ...] = attrs.field(
         default=(), converter=_str_tuple, validator=tuple_of(str), eq=False
     )
@@ -590,6 +598,9 @@ class Plan:
         for fragment in self.unparsed:
             if fragment.text:
                 yield PlanText(fragment.id, "unparsed", fragment.text, fragment.location)
+        for note in self.furniture:
+            if note.text:
+                yield PlanText(note.id, "page", note.text, note.location)
 
     def all_phases(self) -> Iterator[Phase]:
         """Every phase and sub-phase, depth first in document order."""

@@ -165,9 +165,9 @@ def build_plan(doc: SourceDocument) -> Plan:
         recipients=recipients,
         signature=signature,
         sections=ctx.sections,
-        notes=[
-            *ctx.notes,
-            *(Note(part=Part.PAGE, text=x.text, location=x.location()) for x in doc.page_furniture),
+        notes=ctx.notes,
+        furniture=[
+            Note(part=Part.PAGE, text=x.text, location=x.location()) for x in doc.page_furniture
         ],
         unparsed=ctx.unparsed,
         source=doc.source,

@@ -32,7 +32,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+import attrs
 
 from .._errors import InputError
 from .clean import PhysicalLine, clean_lines
@@ -40,7 +42,7 @@ from .footnotes import take_footnotes_located
 from .labels import rest_after, split_label
 from .source import SourceDocument, SourceLine, slice_runs
 
-__all__ = ["is_upper_heading", "text_to_document"]
+__all__ = ["Geometry", "is_upper_heading", "text_to_document"]
 
 MAX_TEXT_CHARS = 50 * 1024 * 1024
 
@@ -79,17 +81,45 @@ def _typical_width(lines: list[PhysicalLine]) -> int:
     return widths[(len(widths) * 4) // 5]
 
 
+@attrs.frozen
+class Geometry:
+    """What a PDF's coordinates say of one physical line (see :mod:`.pdf`).
+
+    ``full``: the line runs to its column's right edge (the next word did not
+    fit), so a line after it that is not indented goes on with it;
+    ``indented``: the line starts right of its column's left edge (a
+    paragraph's first line, a bullet).
+    """
+
+    full: bool
+    indented: bool
+
+
 class _Joiner:
     """Decides, line by line, whether a physical line continues the previous one."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, geometry: Mapping[int, Geometry] | None = None) -> None:
         self.width = width
+        self.geometry = geometry or {}
         self.last_roman = 0
         self.in_tail = False
         self.trailer_left = 0
 
-    def starts_new(self, prev: str, cur: str, last: str, prev_upper: bool) -> bool:
-        """Whether ``cur`` opens a logical line after ``prev`` (last physical line ``last``)."""
+    def by_geometry(self, last_line: int, line: int) -> bool | None:
+        """Whether the line opens a new logical line by the coordinates, if both are known."""
+        before = self.geometry.get(last_line)
+        here = self.geometry.get(line)
+        if before is None or here is None:
+            return None
+        return here.indented or not before.full
+
+    def starts_new(
+        self, prev: str, cur: str, last: str, prev_upper: bool, geometric: bool | None = None
+    ) -> bool:
+        """Whether ``cur`` opens a logical line after ``prev`` (last physical line ``last``).
+
+        ``geometric`` is what the coordinates say (:meth:`by_geometry`), when known.
+        """
         first = cur[0]
         if not any(ch.isalnum() for ch in cur) or not any(ch.isalnum() for ch in last):
             return True
@@ -112,6 +142,8 @@ class _Joiner:
                 return decided
         if _MARKER_RE.match(cur):
             return True
+        if geometric is not None and not first.islower():
+            return geometric or prev_upper != cur_upper  # a capitals heading ends at lower case
         if prev_upper or cur_upper:
             return not (prev_upper and cur_upper and self._roman_heading(prev))
         if first.islower():
@@ -199,6 +231,7 @@ def _word_hyphen(last: str, cur: str) -> bool:
 
 _NUMBER_WRAP_END = re.compile(r"(?<![\w-])\d+[a-z]?-$")
 _CODE_START = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9]")
+_HYPHEN_WRAP_END = re.compile(r"(?<=\w)-$")
 
 
 def _no_lower(text: str) -> bool:
@@ -215,22 +248,30 @@ def _runs_of(phys: PhysicalLine, at: int) -> Runs:
     return [(at + offset, phys.line, column) for offset, column in phys.runs]
 
 
-def _join(lines: list[PhysicalLine]) -> Iterable[tuple[str, Runs]]:
+def _join(
+    lines: list[PhysicalLine], geometry: Mapping[int, Geometry] | None = None
+) -> Iterable[tuple[str, Runs]]:
     """Logical lines with their source map: (offset in the text, physical line, column)."""
-    joiner = _Joiner(_typical_width(lines))
+    joiner = _Joiner(_typical_width(lines), geometry)
     parts: list[str] = []
     length = 0
     runs: Runs = []
     upper = False
+    last_line = 0
     for phys in lines:
+        geometric = joiner.by_geometry(last_line, phys.line) if geometry else None
+        last_line = phys.line
         if parts and not (
-            joiner.starts_new(parts[0], phys.text, parts[-1], upper)
+            joiner.starts_new(parts[0], phys.text, parts[-1], upper, geometric)
             if phys.opens is None
             else joiner.starts_new_markdown(parts[0], phys, parts[-1], upper)
         ):
             # "Hướng dẫn số 43-" / "HD/BTGTU": a document number wrapped at its
-            # hyphen is joined back without a space; anything else with one.
-            sep = "" if _NUMBER_WRAP_END.search(parts[-1]) and _CODE_START.match(phys.text) else " "
+            # hyphen is joined back without a space, as is a word or range a PDF
+            # wrapped after its hyphen ("2026-" / "2031"); anything else with one.
+            glued = _NUMBER_WRAP_END.search(parts[-1]) and _CODE_START.match(phys.text)
+            wrapped = geometric is False and _HYPHEN_WRAP_END.search(parts[-1])
+            sep = "" if glued or wrapped else " "
             runs.extend(_runs_of(phys, length + len(sep)))
             parts.append(sep + phys.text)
             length += len(sep) + len(phys.text)
@@ -279,10 +320,14 @@ def _split_glued(text: str, runs: Runs) -> list[SourceLine]:
     return out
 
 
-def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
+def text_to_document(
+    text: str, *, source: str = "<text>", geometry: Mapping[int, Geometry] | None = None
+) -> SourceDocument:
     """Turn plain text into logical :class:`SourceLine` s and footnotes.
 
-    Raises :class:`InputError` for text over 50 MiB characters or with no words.
+    ``geometry`` (from a PDF's coordinates, by physical line) decides where
+    wrapped lines join where it is known. Raises :class:`InputError` for text
+    over 50 MiB characters or with no words.
     """
     if len(text) > MAX_TEXT_CHARS:
         raise InputError("input too large", source=source)
@@ -292,7 +337,7 @@ def text_to_document(text: str, *, source: str = "<text>") -> SourceDocument:
         raise InputError("empty document: no words", source=source)
     physical, footnotes, where = take_footnotes_located(physical)
     logical: list[SourceLine] = []
-    for joined, segments in _join(physical):
+    for joined, segments in _join(physical, geometry):
         logical.extend(_split_glued(joined, segments))
     furniture = [
         SourceLine(text=page.text, line=page.line, starts=tuple(_runs_of(page, 0)))

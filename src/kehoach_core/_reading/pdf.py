@@ -31,6 +31,7 @@ and an :class:`~kehoach_core.PdfError` says OCR is needed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ from .source import SourceDocument, SourceLine
 
 if TYPE_CHECKING:
     from .._model import Plan
+    from .lines import Geometry
 
 __all__ = [
     "COLUMN_GAP_EM",
@@ -60,8 +62,13 @@ MAX_PAGES = 2000
 MAX_CHARS = 5_000_000
 """A text layer longer than this (in characters, all pages) is refused."""
 
-COLUMN_GAP_EM = 3.0
+COLUMN_GAP_EM = 2.0
 """Glyphs further apart than this many font sizes on one baseline are in different columns."""
+
+MERGE_GAP_EM = 0.3
+"""Two of PDFium's lines on one baseline closer than this many font sizes are one line;
+further apart they are two cells (a superscript marker, or punctuation after it,
+joins its word from further away)."""
 
 _EXTRA = "reading PDF needs the 'pdf' extra: pip install 'kehoach-core[pdf]'"
 
@@ -75,8 +82,16 @@ class PdfLine:
     furniture: bool = False
     """A page number, running head or footer: kept out of the body."""
     x0: float = 0.0
+    x1: float = 0.0
     y: float = 0.0
     size: float = 0.0
+    bold: bool = False
+    table: bool = False
+    """Read from a table or a two-column block (not the body's running text)."""
+    cell_right: float | None = None
+    """In the header table or beside the signature: the right edge of the line's column."""
+    footnote: str | None = None
+    """The marker of the footnote this line belongs to (the foot of a page), if any."""
 
 
 @attrs.frozen
@@ -107,6 +122,7 @@ class _Piece:
     x1: float
     y: float
     size: float
+    bold: bool = False
 
 
 def _import_pdfium() -> Any:
@@ -157,6 +173,7 @@ def pdf_text(data: bytes, *, source: str = "<pdf>") -> PdfText:
             source=source,
         )
     _mark_furniture(pages)
+    _mark_footnotes(pages, _body_size(tuple(line for lines in pages for line in lines)))
     out: list[PdfLine] = []
     starts: list[int] = []
     for lines in pages:
@@ -206,15 +223,17 @@ def _pieces(pdfium: Any, textpage: Any) -> list[_Piece]:
         raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
         return left.value, right.value
 
+    ends = _line_ends(text)
+    text = text.replace("\ufffe", "-")  # PDFium's mark of a hyphen that ended a line
     out: list[_Piece] = []
     start = 0
-    for end in [*_line_ends(text), count]:
+    for end in [*ends, count]:
         _cut_line(raw, handle, text, start, end, box, ox, oy, out)
         start = end
     return out
 
 
-_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_BREAK_RE = re.compile(r"\r\n|\r|\n|\ufffe")
 
 
 def _line_ends(text: str) -> list[int]:
@@ -233,9 +252,9 @@ def _cut_line(
     out: list[_Piece],
 ) -> None:
     """Append the pieces of PDFium's line ``text[start:end]`` to ``out``."""
-    while start < end and text[start] in " \r\n\t\x00\ufffe":
+    while start < end and text[start] in " \r\n\t\x00":
         start += 1
-    while end > start and text[end - 1] in " \r\n\t\x00\ufffe":
+    while end > start and text[end - 1] in " \r\n\t\x00":
         end -= 1
     if start >= end:
         return
@@ -249,7 +268,7 @@ def _cut_line(
             if gap > COLUMN_GAP_EM * size:
                 cuts.append(i)
     cuts.append(end)
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         piece = text[a:b].strip()
         if not piece:
             continue
@@ -257,7 +276,21 @@ def _cut_line(
         last = a + len(piece) - 1
         x0 = box(a)[0]
         x1 = box(last)[1]
-        out.append(_Piece(piece, x0, max(x1, x0), y, size))
+        bold = _is_bold(raw, handle, a)
+        out.append(_Piece(piece, x0, max(x1, x0), y, size, bold))
+
+
+def _is_bold(raw: Any, handle: Any, index: int) -> bool:
+    """Whether character ``index`` is set bold: by the font's weight, flags or name."""
+    import ctypes
+
+    if raw.FPDFText_GetFontWeight(handle, index) >= 600:
+        return True
+    flags = ctypes.c_int()
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(handle, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.value.decode("latin-1", "replace").lower()
+    return bool(flags.value & 0x40000) or "bold" in name or "black" in name or "heavy" in name
 
 
 def _read_order(pieces: list[_Piece], page: int, width: float, height: float) -> list[PdfLine]:
@@ -268,58 +301,144 @@ def _read_order(pieces: list[_Piece], page: int, width: float, height: float) ->
     for piece in sorted(pieces, key=lambda p: (-p.y, p.x0)):
         if rows:
             row = rows[-1]
-            tolerance = 0.5 * max(row[0].size, piece.size)
-            if abs(row[0].y - piece.y) <= tolerance:
+            tolerance = 0.5 * max(max(p.size for p in row), piece.size)
+            if abs(row[-1].y - piece.y) <= tolerance or abs(row[0].y - piece.y) <= tolerance:
                 row.append(piece)
                 continue
         rows.append([piece])
-    for row in rows:
-        row.sort(key=lambda p: p.x0)
-    left = min(p.x0 for p in pieces)
-    right = max(p.x1 for p in pieces)
-    middle = (left + right) / 2
-    half = (right - left) * 0.62
-
-    def side(piece: _Piece) -> int:
-        """-1 left half, 1 right half, 0 across the middle or too wide."""
-        if piece.x1 - piece.x0 > half:
-            return 0
-        if piece.x1 <= middle + 2:
-            return -1
-        if piece.x0 >= middle - 2:
-            return 1
-        return 0
-
-    def two_column(row: list[_Piece]) -> bool:
-        return all(side(p) != 0 for p in row) and len(row) <= 2 and sum(map(side, row)) == 0
-
-    def one_side(row: list[_Piece]) -> bool:
-        return len(row) == 1 and side(row[0]) != 0
-
+    rows = [_merge_row(row) for row in rows]
     out: list[PdfLine] = []
     index = 0
     while index < len(rows):
-        row = rows[index]
-        if two_column(row) or one_side(row):
-            stop = index
-            while stop < len(rows) and (two_column(rows[stop]) or one_side(rows[stop])):
-                stop += 1
-            block = rows[index:stop]
-            if any(two_column(r) for r in block):
-                for wanted in (-1, 1):
-                    out.extend(_line(p, page) for r in block for p in r if side(p) == wanted)
-                index = stop
-                continue
-            out.extend(_line(p, page) for r in block for p in r)
+        block = _two_columns(rows, index)
+        if block is None:
+            row = rows[index]
+            table = len(row) > 1
+            out.extend(_line(p, page, table=table) for p in row)
+            index += 1
+            continue
+        stop, split = block
+        if not _header_or_tail(rows[index:stop], page, index, split):
+            out.extend(_line(p, page, table=True) for r in rows[index:stop] for p in r)
             index = stop
             continue
-        out.extend(_line(p, page) for p in row)
-        index += 1
+        for wanted_left in (True, False):
+            column = [p for r in rows[index:stop] for p in r if (p.x1 <= split) == wanted_left]
+            edge = split if wanted_left else max(p.x1 for p in column)
+            out.extend(_line(p, page, table=True, cell_right=edge) for p in column)
+        index = stop
     return out
 
 
-def _line(piece: _Piece, page: int) -> PdfLine:
-    return PdfLine(piece.text, page, x0=piece.x0, y=piece.y, size=piece.size)
+_RECIPIENTS_RE = re.compile(r"\s*(?:Nơi\s+nhận|Kính\s+gửi)\b", re.IGNORECASE)
+
+
+def _header_or_tail(block: list[list[_Piece]], page: int, index: int, split: float) -> bool:
+    """Whether a two-column run is the header table or the recipients beside the
+    signature (read a column at a time), rather than a table of the body (read by rows)."""
+    if page == 1 and index <= 1:
+        return True
+    return any(_RECIPIENTS_RE.match(p.text) for row in block for p in row if p.x1 <= split)
+
+
+def _merge_row(row: list[_Piece]) -> list[_Piece]:
+    """The row's pieces left to right, neighbours closer than a column gap made one.
+
+    A superscript footnote marker and the punctuation after it, which PDFium
+    puts on lines of their own, go back to their word; two cells of a table stay apart.
+    """
+    row.sort(key=lambda p: p.x0)
+    out = [row[0]]
+    for piece in row[1:]:
+        last = out[-1]
+        gap = piece.x0 - last.x1
+        size = max(last.size, piece.size)
+        marker = min(last.size, piece.size) <= 0.8 * size  # a superscript or subscript
+        punctuation = piece.text[0] in ",.;:)]”’!?…"
+        if gap > (2.0 if marker else 1.0 if punctuation else MERGE_GAP_EM) * size:
+            out.append(piece)
+            continue
+        sep = " " if gap > 0.2 * min(last.size, piece.size) else ""
+        big = last if last.size >= piece.size else piece
+        out[-1] = _Piece(
+            last.text + sep + piece.text,
+            last.x0,
+            max(last.x1, piece.x1),
+            big.y,
+            big.size,
+            last.bold,
+        )
+    return out
+
+
+def _two_columns(rows: list[list[_Piece]], index: int) -> tuple[int, float] | None:
+    """The end of the two-column run of rows from ``index`` and where its right column starts.
+
+    A run starts at a row of exactly two pieces (left and right cell); it goes on
+    over rows whose pieces each keep to one side (left of where the right
+    column starts) and line up with that side's pieces: centred on the same
+    point, or starting at the same x (a left-aligned list of recipients).
+    """
+    row = rows[index]
+    if len(row) != 2:
+        return None
+    boundary = row[1].x0  # where the right column starts
+    sides: dict[bool, list[_Piece]] = {True: [row[0]], False: [row[1]]}
+
+    def side(piece: _Piece) -> bool | None:
+        if piece.x1 <= boundary - 0.3 * piece.size:
+            return True
+        if piece.x0 >= boundary - 1.0 * piece.size:
+            return False
+        return None
+
+    def fits(piece: _Piece) -> bool | None:
+        left = side(piece)
+        if left is None:
+            return None
+        centre = (piece.x0 + piece.x1) / 2
+        for cell in sides[left]:
+            if abs(centre - (cell.x0 + cell.x1) / 2) <= 1.0 * piece.size:
+                return left
+            if abs(piece.x0 - cell.x0) <= 0.6 * piece.size:
+                return left
+        return None
+
+    stop = index + 1
+    while stop < len(rows):
+        current = rows[stop]
+        if len(current) == 2 and side(current[0]) is True and side(current[1]) is False:
+            sides[True].append(current[0])
+            sides[False].append(current[1])
+            boundary = min(boundary, current[1].x0)
+            stop += 1
+            continue
+        if len(current) == 1:
+            left = fits(current[0])
+            if left is not None:
+                sides[left].append(current[0])
+                if not left:
+                    boundary = min(boundary, current[0].x0)
+                stop += 1
+                continue
+        break
+    return stop, boundary - 0.1
+
+
+def _line(
+    piece: _Piece, page: int, *, table: bool = False, cell_right: float | None = None
+) -> PdfLine:
+    return PdfLine(
+        piece.text,
+        page,
+        x0=piece.x0,
+        x1=piece.x1,
+        y=piece.y,
+        size=piece.size,
+        bold=piece.bold,
+        table=table,
+        cell_right=cell_right,
+    )
 
 
 _PAGE_NUMBER_RE = re.compile(r"[-–—\s]*(?:[Tt]rang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?[-–—\s]*")
@@ -349,16 +468,142 @@ def _is_furniture(line: PdfLine, edges: Counter[str], pages: int) -> bool:
     return pages >= 3 and edges[key] >= max(3, pages // 2) and len(line.text) < 120
 
 
+_NOTE_START_RE = re.compile(r"(\d{1,3}|[*†‡])\s*(\S.*)")
+
+
+def _body_size(lines: tuple[PdfLine, ...]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if not line.furniture:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def _mark_footnotes(pages: list[list[PdfLine]], body: float) -> None:
+    """Mark the footnotes at the foot of each page: smaller type below the body.
+
+    A footnote opens with its marker (``1 Chỉ thị số 46-CT/TW ...``); smaller
+    lines at the top of the next page's foot with no marker go on with the last
+    footnote (Word carries a long footnote over).
+    """
+    carried: str | None = None
+    for lines in pages:
+        zone: list[int] = []
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line.furniture:
+                continue
+            if line.table or line.size > 0.88 * body:
+                break
+            zone.append(index)
+        zone.reverse()
+        marker = carried
+        marked: list[tuple[int, str]] = []
+        for index in zone:
+            opens = _NOTE_START_RE.fullmatch(lines[index].text)
+            if opens and (marker is None or index == zone[0] or _next_marker(marker, opens[1])):
+                marker = opens[1]
+            if marker is None:
+                marked = []
+                break
+            marked.append((index, marker))
+        for index, mark in marked:
+            lines[index] = attrs.evolve(lines[index], footnote=mark)
+        carried = marked[-1][1] if marked else None
+
+
+def _next_marker(marker: str, candidate: str) -> bool:
+    return marker.isdigit() and candidate.isdigit() and int(candidate) == int(marker) + 1
+
+
+def _footnotes(layout: PdfText) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """The footnote texts by marker, and their first and last lines."""
+    texts: dict[str, list[str]] = {}
+    where: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(layout.lines, 1):
+        marker = line.footnote
+        if marker is None:
+            continue
+        text = line.text
+        if marker not in texts:
+            opens = _NOTE_START_RE.fullmatch(text)
+            text = opens[2] if opens else text
+            texts[marker] = []
+            where[marker] = (number, number)
+        parts = texts[marker]
+        if parts and parts[-1].endswith("-") and parts[-1][-2:-1].isalnum():
+            parts[-1] += text
+        else:
+            parts.append(text)
+        where[marker] = (where[marker][0], number)
+    return {marker: " ".join(parts) for marker, parts in texts.items()}, where
+
+
+def _geometry(layout: PdfText) -> dict[int, Geometry]:
+    """Where each running-text line starts and ends against the text column."""
+    from .lines import Geometry
+
+    body = [
+        (number, line)
+        for number, line in enumerate(layout.lines, 1)
+        if not (line.furniture or line.table or line.footnote)
+    ]
+    if len(body) < 3:
+        return {}
+    lefts = Counter(round(line.x0) for _, line in body)
+    left = float(lefts.most_common(1)[0][0])
+    rights = sorted(line.x1 for _, line in body)
+    right = rights[int(len(rights) * 0.9)]
+    middle = (left + right) / 2
+    out: dict[int, Geometry] = {}
+    for position, (number, line) in enumerate(body):
+        size = line.size or 12.0
+        centre = (line.x0 + line.x1) / 2
+        if line.x0 > left + 2 * size and abs(centre - middle) < size:
+            continue  # a centred line (a title): the text rules decide
+        following = body[position + 1][1] if position + 1 < len(body) else None
+        full = _fills(line, following, right, alike=False)
+        out[number] = Geometry(full=full, indented=line.x0 > left + 0.8 * size)
+    lines = layout.lines
+    for index, line in enumerate(lines):  # the columns of the header and the signature
+        if line.cell_right is None:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and following.cell_right != line.cell_right:
+            following = None
+        full = _fills(line, following, line.cell_right, alike=True)
+        out[index + 1] = Geometry(full=full, indented=False)
+    return out
+
+
+def _fills(line: PdfLine, following: PdfLine | None, right: float, *, alike: bool) -> bool:
+    """Whether the first word of ``following`` would not have fitted after ``line``
+    before ``right``: ``line`` wrapped into ``following``. With ``alike`` (the lines
+    of a header cell, where a new paragraph often changes weight) both must be set
+    in the same weight and size."""
+    if following is None:
+        return False
+    if alike and (following.bold != line.bold or following.size != line.size):
+        return False
+    word = following.text.split(" ", 1)[0]
+    size = line.size or 12.0
+    room = sum(0.7 if ch.isupper() else 0.5 for ch in word) * size + 0.25 * size
+    return line.x1 + room >= right - 0.2 * size
+
+
 def pdf_to_document(data: bytes, *, source: str = "<pdf>") -> tuple[SourceDocument, PdfText]:
     """The PDF's lines as a :class:`SourceDocument`, with the :class:`PdfText` they came from.
 
-    The body goes through the text pipeline (line joining, footnotes, labels);
-    the furniture is blanked there and kept as the document's page furniture.
+    The body goes through the text pipeline (line joining helped by the
+    coordinates, labels); the furniture and the footnotes are blanked there and
+    kept as the document's page furniture and footnotes.
     """
     from .lines import text_to_document
 
     layout = pdf_text(data, source=source)
-    document = text_to_document(layout.text(furniture=False), source=source)
+    text = "\n".join("" if line.furniture or line.footnote else line.text for line in layout.lines)
+    document = text_to_document(text, source=source, geometry=_geometry(layout))
     furniture = [
         SourceLine(text=line.text, line=number)
         for number, line in enumerate(layout.lines, 1)
@@ -367,6 +612,13 @@ def pdf_to_document(data: bytes, *, source: str = "<pdf>") -> tuple[SourceDocume
     if furniture:
         merged = sorted([*document.page_furniture, *furniture], key=lambda x: x.line)
         document = attrs.evolve(document, page_furniture=merged)
+    notes, where = _footnotes(layout)
+    if notes:
+        document = attrs.evolve(
+            document,
+            footnotes={**document.footnotes, **notes},
+            footnote_lines={**document.footnote_lines, **where},
+        )
     return document, layout
 
 
