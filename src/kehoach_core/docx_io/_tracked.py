@@ -21,7 +21,8 @@ Runs are split at the edit's boundaries, each part keeping a copy of the run's
 ``w:rPr``; the inserted text takes the properties of the first run it
 replaces (or of the run before it).
 
->>> from kehoach_core import Plan, to_docx
+>>> from kehoach_core import Plan
+>>> from kehoach_core.docx_io import to_docx
 >>> data = to_docx(Plan(title="Tuyên truyền bầu cử", issuer="UBND XÃ A"))
 >>> texts = paragraph_texts(data)
 >>> index = texts.index("Tuyên truyền bầu cử") + 1
