@@ -86,7 +86,9 @@ class Edit:
     deletion). ``old``, when given, is the text the span must hold; when it
     does not, the occurrence of ``old`` in the paragraph nearest to ``start`` is
     used (a reader's stripped text shifts offsets), and a :class:`TrackedEditError`
-    is raised when there is none. ``comment`` is attached to the revision.
+    is raised when there is none. ``comment`` is attached to the revision; an
+    edit whose ``text`` is what the span already holds, with a ``comment``,
+    adds the comment alone, anchored on the span.
 
     ``reverse`` turns the edit around, for showing a *new* version's changes
     against the old one: the span already holds the new text and is marked as
@@ -378,6 +380,10 @@ def _apply(paragraph: Any, edit: Edit, start: int, end: int, stamp: _Stamp) -> t
     _boundary(paragraph, end)
     _boundary(paragraph, start)
     inside, before = _span_runs(paragraph, start, end)
+    if edit.comment and not edit.reverse and edit.text == _paragraph_text(paragraph)[start:end]:
+        if not inside:
+            raise TrackedEditError("a comment needs some text to anchor on", line=edit.paragraph)
+        return inside[0], inside[-1]  # a comment alone, on the span
     like = inside[0] if inside else before
     placed = _wrap(inside, stamp, _INS if edit.reverse else _DEL)
     if edit.text:
