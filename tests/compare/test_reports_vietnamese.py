@@ -170,3 +170,40 @@ def test_tracked_diff_accepts_to_the_new_version_and_rejects_to_the_old():
     assert "<w:ins " in body
     assert "<w:del " in body
     assert "w:strike" not in body
+
+
+def _cli(module, argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    module.register(parser.add_subparsers())
+    verb = module.__name__.rsplit("_", 1)[-1]
+    args = parser.parse_args([verb, *argv])
+    code: int = args.run(args)
+    return code
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_diff_verb_writes_tracked_changes(tmp_path: Path, suffix: str):
+    from kehoach_core.cli import _diff
+
+    out = tmp_path / "changes.docx"
+    old = PHO_BANG.with_suffix(".txt" if suffix == ".docx" else ".docx")
+    assert _cli(_diff, [str(old), str(PHO_BANG.with_suffix(suffix)), "--docx", str(out)]) == 0
+    assert paragraph_texts(out)
+    _assert_readable(out.read_bytes(), plan_texts="\n".join(paragraph_texts(out)))
+    table = tmp_path / "table.docx"
+    argv = [str(old), str(PHO_BANG.with_suffix(suffix)), "--docx", str(table)]
+    assert _cli(_diff, [*argv, "--docx-kind", "table", "--lang", "en"]) == 0
+    assert "CHANGES BETWEEN TWO VERSIONS" in _all_text(table.read_bytes())
+
+
+def test_compare_verb_takes_lang(tmp_path: Path):
+    from kehoach_core.cli import _compare
+
+    out = tmp_path / "coverage.docx"
+    argv = [str(SUPERIOR), str(SUBORDINATES[0]), "--format", "docx", "-o", str(out)]
+    assert _cli(_compare, [*argv, "--lang", "en"]) == 0
+    assert "Superior plan:" in _all_text(out.read_bytes())
+    assert _cli(_compare, argv) == 0
+    _assert_readable(out.read_bytes())

@@ -113,14 +113,20 @@ def _lookup(data: Any, path: tuple[str | int, ...]) -> Any:
     return data
 
 
-def _removed_anchor(body: _Body, old: dict[str, Any], change: Change) -> tuple[int, int] | None:
-    """Where to put back a removed element: the end of the paragraph before it."""
+def _removed_anchor(
+    body: _Body, old: dict[str, Any], change: Change, placed_at: dict[tuple[str | int, ...], int]
+) -> tuple[int, int] | None:
+    """Where to put back a removed element: the end of the paragraph before it (found by
+    its text, or where its own modification was marked)."""
     path = change.path
     if not path or not isinstance(path[-1], int):
         return None
     siblings = _lookup(old, path[:-1])
     if isinstance(siblings, list):
         for k in range(path[-1] - 1, -1, -1):
+            index = placed_at.get((*path[:-1], k))
+            if index is not None:
+                return index, len(body.texts[index - 1])
             found = body.find(_text(siblings[k]))
             if found is not None:
                 return found[0], len(body.texts[found[0] - 1])
@@ -176,13 +182,16 @@ def tracked_diff_docx(
     old_data = to_dict(old)
     edits: list[Any] = []
     unplaced: list[Change] = []
-    for change in changes:
+    placed_at: dict[tuple[str | int, ...], int] = {}
+    removals = [c for c in changes if c.kind is ChangeKind.REMOVED]
+    for change in [c for c in changes if c.kind is not ChangeKind.REMOVED] + removals:
         placed: list[Any] = []
         if change.kind is ChangeKind.MODIFIED and isinstance(change.new, str):
             old_text = change.old if isinstance(change.old, str) else _text(change.old)
             found = body.find(change.new)
             if found is not None and old_text:
                 placed = _word_edits(body, found[0], found[1], old_text, change.new)
+                placed_at[change.path[:-1]] = found[0]
         elif change.kind is ChangeKind.ADDED:
             text = _text(change.new)
             found = body.find(text)
@@ -192,7 +201,7 @@ def tracked_diff_docx(
                 placed = [Edit(index, start, start + len(text), "", reverse=True)]
         elif change.kind is ChangeKind.REMOVED:
             text = _text(change.old)
-            anchor = _removed_anchor(body, old_data, change) if text else None
+            anchor = _removed_anchor(body, old_data, change, placed_at) if text else None
             if anchor is not None and body.free(anchor[0], anchor[1], anchor[1]):
                 body.take(anchor[0], anchor[1], anchor[1])
                 placed = [Edit(anchor[0], anchor[1], anchor[1], " " + text, reverse=True)]

@@ -138,8 +138,10 @@ class ReportDocument:
         spacer.paragraph_format.space_after = Pt(6)
 
     def heading(self, text: str, level: int = 1) -> Any:
-        """A left-aligned bold heading kept with what follows."""
-        return self._left(self.doc.add_heading(text, level))
+        """A left-aligned bold heading kept with what follows, set off from what precedes."""
+        paragraph = self._left(self.doc.add_heading(text, level))
+        paragraph.paragraph_format.space_before = Pt(9)
+        return paragraph
 
     def paragraph(self, text: str, *, bold: bool | None = None, italic: bool | None = None) -> Any:
         """A left-aligned line of text."""
