@@ -25,6 +25,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--fold-diacritics", action="store_true", help="also match texts with damaged diacritics"
     )
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the docx report"
+    )
     parser.set_defaults(run=run)
 
 
@@ -33,14 +36,13 @@ def run(args: argparse.Namespace) -> int:
     from .._reading import read
     from ..compare import compare, render_coverage, write_docx_report
 
-    coverage = compare(
-        read(args.superior), read(args.subordinate), fold_diacritics=args.fold_diacritics
-    )
+    superior, subordinate = read(args.superior), read(args.subordinate)
+    coverage = compare(superior, subordinate, fold_diacritics=args.fold_diacritics)
     if args.format == "docx":
         if not args.output:
             print("kehoach: error: --format docx needs -o FILE.docx", file=sys.stderr)
             return 2
-        write_docx_report(args.output, coverage)
+        write_docx_report(args.output, coverage, lang=args.lang, plans=(superior, subordinate))
         return 0
     text = render_coverage(coverage, args.format)
     if args.output:

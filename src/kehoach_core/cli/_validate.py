@@ -44,7 +44,12 @@ def register(subparsers: Any) -> None:
         "--select", default="", help="comma-separated codes or prefixes to run (KH4,KH501)"
     )
     parser.add_argument("--ignore", default="", help="comma-separated codes or prefixes to skip")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="message language")
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the messages and of the docx report",
+    )
     parser.add_argument("--superior", help="the superior plan, for the rules that compare with it")
     parser.add_argument("-o", "--output", help="write the report here (atomically)")
     parser.add_argument(
@@ -149,7 +154,7 @@ def _emit(args: argparse.Namespace, reports: list[Report]) -> None:
     from ..validate import to_docx, to_json, to_sarif, to_text
 
     if args.format == "docx":
-        write_atomic(args.output, to_docx(reports))
+        write_atomic(args.output, to_docx(reports, lang=args.lang))
         return
     if args.format == "json":
         text = to_json(reports)

@@ -68,6 +68,10 @@ class Report:
     findings: tuple[Finding, ...] = ()
     source: str | None = None
     lang: Lang = "vi"
+    plan: str = attrs.field(default="", eq=False)
+    """The plan named as a reader names it (kind, number, date, issuer), for report titles."""
+    subject: str = attrs.field(default="", eq=False)
+    """The plan's title (trích yếu), for report titles."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -161,4 +165,12 @@ def validate(
                 )
             )
     found.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    return Report(findings=tuple(found), source=plan.source, lang=lang)
+    from .._names import plan_name
+
+    return Report(
+        findings=tuple(found),
+        source=plan.source,
+        lang=lang,
+        plan=plan_name(plan, lang),
+        subject=plan.title or "",
+    )
