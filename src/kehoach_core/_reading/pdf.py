@@ -49,6 +49,7 @@ __all__ = [
     "COLUMN_GAP_EM",
     "MAX_CHARS",
     "MAX_PAGES",
+    "MAX_STREAM_BYTES",
     "PdfLine",
     "PdfText",
     "paginate",
@@ -134,6 +135,44 @@ def _import_pdfium() -> Any:
     return pypdfium2
 
 
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+"""A compressed stream that would decode to more than this is refused (a decompression bomb)."""
+
+_STREAM_RE = re.compile(rb"stream\r?\n")
+_FLATE_RE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_SKIP_RE = re.compile(rb"/Subtype\s*/Image|/Length[123]\b")
+
+
+def _check_streams(data: bytes, source: str) -> None:
+    """Refuse a PDF with a compressed stream (page content, object stream) that decodes to
+    more than :data:`MAX_STREAM_BYTES`, before PDFium decodes it all in memory.
+
+    Images and embedded fonts are left to PDFium: it decodes them lazily, if at all.
+    """
+    import zlib
+
+    for match in _STREAM_RE.finditer(data):
+        head = data[max(0, match.start() - 1024) : match.start()]
+        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        layers = len(_FLATE_RE.findall(head))
+        if not layers or _SKIP_RE.search(head):
+            continue
+        end = data.find(b"endstream", match.end())
+        chunk = data[match.end() : end if end != -1 else len(data)]
+        for _ in range(min(layers, 4)):
+            decoder = zlib.decompressobj()
+            try:
+                chunk = decoder.decompress(chunk, MAX_STREAM_BYTES + 1)
+            except zlib.error:
+                break  # damaged: PDFium decides what to make of it
+            if len(chunk) > MAX_STREAM_BYTES:
+                raise PdfError(
+                    f"a compressed stream decodes to more than {MAX_STREAM_BYTES} bytes "
+                    "(a decompression bomb?)",
+                    source=source,
+                )
+
+
 def pdf_text(data: bytes, *, source: str = "<pdf>") -> PdfText:
     """Read the text layer of a PDF, laid out from coordinates.
 
@@ -141,6 +180,7 @@ def pdf_text(data: bytes, *, source: str = "<pdf>") -> PdfText:
     image-only PDF, and :class:`~kehoach_core.MissingExtraError` without pypdfium2.
     """
     pdfium = _import_pdfium()
+    _check_streams(data, source)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
