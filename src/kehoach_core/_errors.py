@@ -8,7 +8,8 @@ can catch all of ours with a single ``except KehoachError``::
     │   ├── PayloadError               JSON that is not a valid ``kehoach/1`` payload
     │   ├── DocxError                  not a docx, truncated, encrypted, too large, hostile XML
     │   ├── EncodingError              text in an encoding we cannot read
-    │   └── DocumentNumberError        a document number that does not parse
+    │   ├── DocumentNumberError        a document number that does not parse
+    │   └── MissingDependencyError     an optional extra needed for this input is not installed
     ├── ScheduleError(ValueError)      a milestone schedule that is malformed or incomplete
     └── OutputError(OSError)           a result that cannot be written
 
@@ -29,6 +30,7 @@ __all__ = [
     "EncodingError",
     "InputError",
     "KehoachError",
+    "MissingDependencyError",
     "OutputError",
     "PayloadError",
     "ScheduleError",
@@ -92,6 +94,14 @@ class EncodingError(InputError):
 
 class DocumentNumberError(InputError):
     """A document number that matches neither the Party nor the State form."""
+
+
+class MissingDependencyError(InputError):
+    """Input that needs an optional extra which is not installed (``message`` says which).
+
+    >>> str(MissingDependencyError("needs the 'pdf' extra", source="plan.pdf"))
+    "plan.pdf: needs the 'pdf' extra"
+    """
 
 
 class ScheduleError(KehoachError, ValueError):
