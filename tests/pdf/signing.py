@@ -22,7 +22,7 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "make_pdf",
     "modify_after_signing",
     "sign_pdf",
+    "timestamp_pdf",
 ]
 
 
@@ -61,10 +62,14 @@ def make_certificate(
     organization: str | None = "Đảng ủy xã Test",
     email: str | None = "nguyenvana@test.gov.vn",
     issuer: str = "Test CA Kế hoạch",
+    *,
+    time_stamping: bool = False,
 ) -> TestCertificate:
     """A self-signed CA and a signer certificate it issued (EC P-256, valid 2020-2040).
 
-    Cached: the same arguments give the same keys within a test run.
+    ``time_stamping`` makes it a time-stamping authority's certificate instead
+    (for :func:`timestamp_pdf`). Cached: the same arguments give the same keys
+    within a test run.
     """
     start = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     end = dt.datetime(2040, 1, 1, tzinfo=dt.UTC)
@@ -95,7 +100,12 @@ def make_certificate(
         )
         .sign(ca_key, hashes.SHA256())
     )
-    key = ec.generate_private_key(ec.SECP256R1())
+    # pyHanko's offline test TSA signs with RSA only
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey = (
+        rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        if time_stamping
+        else ec.generate_private_key(ec.SECP256R1())
+    )
     builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name, organization, email))
@@ -119,6 +129,10 @@ def make_certificate(
             critical=True,
         )
     )
+    if time_stamping:
+        builder = builder.add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+        )
     if email:
         builder = builder.add_extension(
             x509.SubjectAlternativeName([x509.RFC822Name(email)]), critical=False
@@ -182,11 +196,13 @@ def sign_pdf(
     field: str = "Signature1",
     location: str | None = "Việt Nam",
     reason: str | None = None,
+    certify: bool = False,
 ) -> bytes:
     """``data`` signed by ``certificate`` (the default test signer) in a new field.
 
     The signature is an incremental update: signing a signed PDF again adds a
-    second signature and leaves the first one valid.
+    second signature and leaves the first one valid. ``certify`` makes it a
+    certification signature that allows no change at all afterwards (DocMDP 1).
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -198,9 +214,33 @@ def sign_pdf(
         signing_key=cert.key,
         cert_registry=SimpleCertificateStore.from_certs([cert.ca]),
     )
-    meta = signers.PdfSignatureMetadata(field_name=field, location=location, reason=reason)
+    from pyhanko.sign.fields import MDPPerm
+
+    meta = signers.PdfSignatureMetadata(
+        field_name=field,
+        location=location,
+        reason=reason,
+        certify=certify,
+        docmdp_permissions=MDPPerm.NO_CHANGES,
+    )
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     out = signers.sign_pdf(writer, meta, signer=signer)
+    result: bytes = out.getvalue()
+    return result
+
+
+def timestamp_pdf(data: bytes) -> bytes:
+    """``data`` with a document timestamp (``/DocTimeStamp``) from an offline test TSA."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    tsa = make_certificate("Test TSA", None, None, time_stamping=True)
+    stamper = signers.PdfTimeStamper(
+        DummyTimeStamper(tsa_cert=tsa.certificate, tsa_key=tsa.key, certs_to_embed=[tsa.ca])
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    out = stamper.timestamp_pdf(writer, "sha256")
     result: bytes = out.getvalue()
     return result
 

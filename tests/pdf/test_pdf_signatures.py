@@ -24,12 +24,13 @@ from kehoach_core import DigitalSignature, InputError, Location, Plan, Signature
 from kehoach_core._errors import MissingDependencyError
 from kehoach_core._reading.pdf_signatures import (
     PDF_EXTRA_MESSAGE,
+    _in_zone_of,
     merge_signatures,
     read_signatures,
 )
 from kehoach_core.validate import validate
 
-from .signing import make_certificate, make_pdf, modify_after_signing, sign_pdf
+from .signing import make_certificate, make_pdf, modify_after_signing, sign_pdf, timestamp_pdf
 
 SOURCE = "plan.pdf"
 
@@ -137,6 +138,58 @@ def test_a_garbled_cms_gives_the_field_with_failed_checks(
     assert (sig.intact, sig.valid) == (False, False)
     assert sig.signed_at is not None, "the /M entry of the signature dictionary"
     assert sig.signer is None
+
+
+def test_a_signature_dictionary_that_does_not_parse_still_gives_its_field(
+    signed: tuple[bytes, dt.datetime],
+) -> None:
+    data = signed[0]
+    match = re.search(rb"/Contents\s*<([0-9a-fA-F]{16})", data)
+    assert match is not None
+    broken = data[: match.start(1)] + b"zz" * 8 + data[match.end(1) :]
+    assert read_signatures(broken, source=SOURCE) == (
+        DigitalSignature(origin="pdf", field="Sig1", intact=False, valid=False),
+    )
+
+
+def test_a_signed_file_pyhanko_cannot_open_is_not_taken_for_unsigned(
+    signed: tuple[bytes, dt.datetime],
+) -> None:
+    broken = signed[0].replace(b"startxref", b"startxrfe")
+    assert read_signatures(broken, source=SOURCE) == (
+        DigitalSignature(origin="pdf", intact=False, valid=False),
+    )
+
+
+def test_a_document_timestamp_is_no_signature_and_no_modification(
+    signed: tuple[bytes, dt.datetime],
+) -> None:
+    (sig,) = read_signatures(timestamp_pdf(signed[0]), source=SOURCE)
+    assert sig.field == "Sig1"
+    assert (sig.intact, sig.valid, sig.covers_whole_file, sig.modified_after) == (
+        True,
+        True,
+        False,
+        False,
+    )
+
+
+def test_a_certification_signature_then_new_content_is_a_modification() -> None:
+    certified = sign_pdf(make_pdf(), field="Author", certify=True)
+    (sig,) = read_signatures(certified, source=SOURCE)
+    assert sig.modified_after is False
+    (sig,) = read_signatures(modify_after_signing(certified), source=SOURCE)
+    assert sig.modified_after is True
+
+
+def test_the_signing_time_is_shown_in_the_zone_of_the_signature_dictionary() -> None:
+    utc = dt.datetime(2024, 11, 25, 2, 13, 50, tzinfo=dt.UTC)
+    local = dt.datetime(2024, 11, 25, 9, 13, 51, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    shown = _in_zone_of(utc, local)
+    assert shown == utc
+    assert shown.isoformat() == "2024-11-25T09:13:50+07:00"
+    assert _in_zone_of(utc, None) is utc
+    assert _in_zone_of(utc, local.replace(tzinfo=None)) is utc
 
 
 def test_an_unsigned_pdf_has_no_signature(unsigned: bytes) -> None:

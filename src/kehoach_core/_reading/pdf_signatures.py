@@ -17,19 +17,24 @@
 :func:`merge_signatures` puts them on the plan's :class:`~kehoach_core.Signature`,
 where the trailer read from the text may already be.
 
-A PDF pyHanko cannot open at all gives ``()``, not an error: the text reader
-reads the same bytes first and reports an unreadable file with its own error,
-so the signatures of a file it could read are best-effort. A damaged
-signature still gives its field, with ``intact`` and ``valid`` false.
+Nothing here raises on a bad file. A PDF pyHanko cannot open at all gives
+``()``: the text reader reads the same bytes and reports an unreadable file
+with its own error, so this reader does not duplicate it. One exception: a
+file pyHanko cannot open that still holds a signature dictionary
+(``/ByteRange [``) gives one signature with ``intact`` and ``valid`` false
+and nothing else known, so that a damaged signed PDF is not taken for an
+unsigned one. A damaged signature (a garbled CMS, a signature dictionary that
+does not parse) still gives its field, with ``intact`` and ``valid`` false.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import io
-import itertools
 import logging
+import re
 from types import ModuleType
 from typing import Any
 
@@ -42,6 +47,10 @@ __all__ = ["MAX_SIGNATURES", "PDF_EXTRA_MESSAGE", "merge_signatures", "read_sign
 
 MAX_SIGNATURES = 50
 """Signature fields read at most; the rest of a (hostile) file's fields are ignored."""
+
+_SIGNED_MARK = re.compile(rb"/ByteRange\s*\[")
+_MAX_NODES = 10_000
+_MAX_DEPTH = 32
 
 PDF_EXTRA_MESSAGE = "reading PDF signatures needs the 'pdf' extra: pip install 'kehoach-core[pdf]'"
 
@@ -90,23 +99,66 @@ def read_signatures(data: bytes, *, source: str) -> tuple[DigitalSignature, ...]
     hanko = _Hanko(source)
     reader = _open(hanko, data)
     if reader is None:
-        return ()
-    try:
-        found = list(
-            itertools.islice(
-                hanko.fields.enumerate_sig_fields(reader, filled_status=True), MAX_SIGNATURES
-            )
-        )
-    except _FAILURES:
+        # not a PDF pyHanko can open (the text reader reports what is wrong with
+        # it); but if it holds a signature dictionary, it is no unsigned PDF
+        if _SIGNED_MARK.search(data):
+            return (DigitalSignature(origin="pdf", intact=False, valid=False),)
         return ()
     read: list[tuple[int, int, DigitalSignature]] = []
-    for index, entry in enumerate(found):
-        one = _read_one(hanko, reader, entry)
+    for index, (name, field) in enumerate(_signature_fields(reader)):
+        one = _read_one(hanko, reader, name, field)
         if one is not None:
             revision, signature = one
             read.append((revision, index, signature))
     read.sort(key=lambda item: (item[0], item[1]))
     return tuple(signature for _, _, signature in read)
+
+
+def _signature_fields(reader: Any) -> list[tuple[str, Any]]:
+    """(full name, field reference) of each filled signature field, in form-tree order.
+
+    Walked here rather than with pyHanko's enumerator so that one unreadable
+    field (a damaged ``/Contents`` string) costs that field only, and bounded:
+    :data:`MAX_SIGNATURES` fields, :data:`_MAX_NODES` nodes, :data:`_MAX_DEPTH`
+    levels of ``/Kids``, each node once (a cyclic tree ends).
+    """
+    found: list[tuple[str, Any]] = []
+    seen: set[Any] = set()
+    budget = [_MAX_NODES]
+
+    def walk(kids: Any, parent: str, inherited: Any, depth: int) -> None:
+        if depth > _MAX_DEPTH or not isinstance(kids, list):
+            return
+        for ref in kids:
+            if len(found) >= MAX_SIGNATURES or budget[0] <= 0:
+                return
+            budget[0] -= 1
+            try:
+                key = getattr(ref, "reference", None)
+                if key is None or key in seen:
+                    continue  # fields are indirect objects; a repeat is a cycle
+                seen.add(key)
+                field = ref.get_object()
+                own = _text(field.get("/T"))
+                if own is None:
+                    continue  # a bare widget, no field
+                name = f"{parent}.{own}" if parent else own
+                kind = field.get("/FT", inherited)
+                if kind == "/Sig" and field.get("/V"):
+                    found.append((name, ref))
+                children = field.get("/Kids")
+            except _FAILURES:
+                continue
+            if children is not None:
+                walk(children, name, kind, depth + 1)
+
+    try:
+        fields = reader.root["/AcroForm"]["/Fields"]
+    except _FAILURES:
+        return []
+    with contextlib.suppress(RecursionError):  # _MAX_DEPTH keeps far below the limit
+        walk(fields, "", None, 0)
+    return found
 
 
 def _open(hanko: _Hanko, data: bytes) -> Any:
@@ -125,18 +177,23 @@ def _open(hanko: _Hanko, data: bytes) -> Any:
     return None
 
 
-def _read_one(hanko: _Hanko, reader: Any, entry: Any) -> tuple[int, DigitalSignature] | None:
+def _read_one(
+    hanko: _Hanko, reader: Any, name: str, field: Any
+) -> tuple[int, DigitalSignature] | None:
     """(signed revision, signature) of one filled field, or ``None`` if it is not a signature."""
+    unreadable = DigitalSignature(origin="pdf", field=name, intact=False, valid=False)
     try:
-        name, _, field = entry
         sig_ref = field.get_object().raw_get("/V")
+    except _FAILURES:
+        return -1, unreadable
+    revision = _revision(reader, sig_ref)
+    try:
         sig = sig_ref.get_object()
         if sig.get("/Type") == "/DocTimeStamp":
             return None
-        fallback = _fallback(hanko, reader, name, sig)
-    except _FAILURES:
-        return None
-    revision = _revision(reader, sig_ref)
+        fallback = _fallback(hanko, name, sig)
+    except _FAILURES:  # a signature dictionary that does not parse: damaged
+        return revision, unreadable
     try:
         embedded = hanko.embedded.EmbeddedPdfSignature(reader, field, name)
     except _FAILURES:  # a signature whose CMS cannot be read: damaged
@@ -144,7 +201,7 @@ def _read_one(hanko: _Hanko, reader: Any, entry: Any) -> tuple[int, DigitalSigna
     return _safe(embedded.signed_revision, revision), _checked(hanko, embedded, fallback)
 
 
-def _fallback(hanko: _Hanko, reader: Any, name: Any, sig: Any) -> DigitalSignature:
+def _fallback(hanko: _Hanko, name: str, sig: Any) -> DigitalSignature:
     """What the signature dictionary itself says, everything checked failing."""
     signed_at = _safe(lambda: hanko.generic.parse_pdf_date(sig["/M"], strict=False), None)
     return DigitalSignature(
