@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import socket
+import subprocess
 import sys
 
 import attrs
@@ -190,6 +192,32 @@ def test_the_signing_time_is_shown_in_the_zone_of_the_signature_dictionary() -> 
     assert shown.isoformat() == "2024-11-25T09:13:50+07:00"
     assert _in_zone_of(utc, None) is utc
     assert _in_zone_of(utc, local.replace(tzinfo=None)) is utc
+
+
+def test_nothing_goes_online(
+    monkeypatch: pytest.MonkeyPatch, signed_twice: bytes, signed: tuple[bytes, dt.datetime]
+) -> None:
+    """No OCSP, CRL or certificate fetching: any attempt to connect fails the test."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read_signatures tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for data in (signed_twice, modify_after_signing(signed[0])):
+        assert all(s.valid for s in read_signatures(data, source=SOURCE))
+
+
+def test_importing_the_library_does_not_import_pyhanko() -> None:
+    code = (
+        "import sys, kehoach_core, kehoach_core._reading.pdf_signatures; "
+        "print('pyhanko' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
 
 
 def test_an_unsigned_pdf_has_no_signature(unsigned: bytes) -> None:
