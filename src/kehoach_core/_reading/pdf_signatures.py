@@ -57,12 +57,12 @@ PDF_EXTRA_MESSAGE = "reading PDF signatures needs the 'pdf' extra: pip install '
 # pyHanko, asn1crypto and cryptography raise many kinds of exceptions on a
 # damaged or hostile file (PdfReadError, ValueError, KeyError, TypeError,
 # AssertionError, RecursionError on deep nesting ...): none of them may escape.
-# Only errors of the machine itself (MemoryError) and interrupts go through.
+# Interrupts (KeyboardInterrupt, SystemExit) are no Exception and go through.
 _FAILURES = (Exception,)
 
 
 class _Hanko:
-    """The pyHanko modules, imported once on first use."""
+    """The pyHanko modules (imported on the first call; later calls find them in sys.modules)."""
 
     def __init__(self, source: str) -> None:
         try:
@@ -226,16 +226,16 @@ def _checked(hanko: _Hanko, embedded: Any, fallback: DigitalSignature) -> Digita
         changes["signed_at"] = _in_zone_of(signed_at, fallback.signed_at)
     signer_info = embedded.signer_info
     digest = _safe(embedded.compute_digest, None)
-    signed_digest = _safe(lambda: hanko.utils.extract_message_digest(signer_info), None)
-    intact = digest is not None and digest == signed_digest
-    valid = False
+    outcome = None
     if cert is not None and digest is not None:
         outcome = _safe(
             lambda: hanko.cms.validate_sig_integrity(signer_info, cert, "data", digest), None
         )
-        if outcome is not None:
-            intact_cms, valid = bool(outcome[0]), bool(outcome[1])
-            intact = intact and intact_cms
+    if outcome is not None:
+        intact, valid = bool(outcome[0]), bool(outcome[1])
+    else:  # no certificate, or a malformed signer info: the digest can still be compared
+        signed_digest = _safe(lambda: hanko.utils.extract_message_digest(signer_info), None)
+        intact, valid = digest is not None and digest == signed_digest, False
     changes["intact"] = intact
     changes["valid"] = valid
     changes.update(_integrity(hanko, embedded))
