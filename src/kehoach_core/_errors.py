@@ -8,7 +8,9 @@ can catch all of ours with a single ``except KehoachError``::
     │   ├── PayloadError               JSON that is not a valid ``kehoach/1`` payload
     │   ├── DocxError                  not a docx, truncated, encrypted, too large, hostile XML
     │   ├── EncodingError              text in an encoding we cannot read
-    │   └── DocumentNumberError        a document number that does not parse
+    │   ├── DocumentNumberError        a document number that does not parse
+    │   ├── PdfError                   a damaged, encrypted, image-only (scanned) or hostile PDF
+    │   └── MissingExtraError          an optional extra needed for this input is not installed
     ├── ScheduleError(ValueError)      a milestone schedule that is malformed or incomplete
     └── OutputError(OSError)           a result that cannot be written
 
@@ -92,16 +94,20 @@ class PdfError(InputError):
     """A file that is not a usable PDF: damaged, encrypted, image-only (a scan), or too large."""
 
 
-class MissingExtraError(InputError):
-    """Input that needs an optional extra that is not installed (``kehoach-core[pdf]``)."""
-
-
 class EncodingError(InputError):
     """Text in an encoding the reader cannot decode or convert."""
 
 
 class DocumentNumberError(InputError):
     """A document number that matches neither the Party nor the State form."""
+
+
+class MissingExtraError(InputError):
+    """Input that needs an optional extra which is not installed (``message`` says which).
+
+    >>> str(MissingExtraError("needs the 'pdf' extra", source="plan.pdf"))
+    "plan.pdf: needs the 'pdf' extra"
+    """
 
 
 class ScheduleError(KehoachError, ValueError):

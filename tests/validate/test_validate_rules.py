@@ -19,6 +19,7 @@ from kehoach_core import (
     Citation,
     ContentItem,
     DateAnchor,
+    DigitalSignature,
     DocumentNumber,
     Edge,
     Location,
@@ -79,6 +80,9 @@ D = dt.date
 COMMUNE = {"issuer": "Đảng ủy xã Liên Minh"}
 STATE_COMMUNE = {"issuer": "ỦY BAN NHÂN DÂN XÃ LIÊN MINH", "style": None}
 Case = tuple[str, Callable[[], Plan], Callable[[], Plan]]
+PDF_SIGNED = DigitalSignature(
+    origin="pdf", signer="Nguyễn Văn A", intact=True, valid=True, modified_after=False
+)
 
 CASES: list[Case] = [
     ("KH101", lambda: attrs.evolve(GOOD, signature=None), lambda: GOOD),
@@ -294,6 +298,16 @@ CASES: list[Case] = [
         "KH605",
         lambda: recipients(("- Thành ủy (để b/c);", RecipientPurpose.REPORT)),
         lambda: recipients(("- Lưu Văn phòng Đảng ủy.", RecipientPurpose.UNSPECIFIED)),
+    ),
+    (
+        "KH606",
+        lambda: sig(digital=attrs.evolve(PDF_SIGNED, modified_after=True)),
+        lambda: sig(digital=PDF_SIGNED),
+    ),
+    (
+        "KH607",
+        lambda: attrs.evolve(GOOD, pages=(1, 40)),
+        lambda: attrs.evolve(sig(digital=PDF_SIGNED), pages=(1, 40)),
     ),
 ]
 

@@ -151,14 +151,9 @@ def read_pdf(data: bytes, *, source: str = "<pdf>", signatures: bool = True) -> 
 
 
 def _with_signatures(plan: Plan, data: bytes, source: str) -> Plan:
-    try:
-        from .pdf_signatures import (  # type: ignore[import-not-found, unused-ignore]
-            merge_signatures,
-            read_signatures,
-        )
-    except ImportError:  # pragma: no cover - until the signature reader lands
-        return plan
     import attrs
+
+    from .pdf_signatures import merge_signatures, read_signatures
 
     found = read_signatures(data, source=source)
     return attrs.evolve(plan, signature=merge_signatures(plan.signature, found))

@@ -126,12 +126,12 @@ class _Piece:
     bold: bool = False
 
 
-def _import_pdfium() -> Any:
+def _import_pdfium(source: str) -> Any:
     try:
         import pypdfium2
         import pypdfium2.raw
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise MissingExtraError(_EXTRA) from exc
+        raise MissingExtraError(_EXTRA, source=source) from exc
     return pypdfium2
 
 
@@ -179,7 +179,7 @@ def pdf_text(data: bytes, *, source: str = "<pdf>") -> PdfText:
     Raises :class:`~kehoach_core.PdfError` for a damaged, encrypted, oversized or
     image-only PDF, and :class:`~kehoach_core.MissingExtraError` without pypdfium2.
     """
-    pdfium = _import_pdfium()
+    pdfium = _import_pdfium(source)
     _check_streams(data, source)
     try:
         document = pdfium.PdfDocument(data)

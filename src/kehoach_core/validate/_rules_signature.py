@@ -1,4 +1,4 @@
-"""Signature and recipient rules (KH6xx)."""
+"""Signature and recipient rules (KH6xx), the digital signatures of a PDF included."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .._elements import Location
-from .._model import RecipientPurpose
+from .._model import DigitalSignature, RecipientPurpose
 from ._registry import Hit, Severity, rule
 from ._text import Context, modern_uy
 
@@ -198,3 +198,98 @@ def no_archive(ctx: Context) -> Iterator[Hit]:
         return
     last = ctx.plan.recipients[-1]
     yield Hit(element="recipients", location=last.location)
+
+
+def _signature_place(ctx: Context) -> Location | None:
+    """The signature block, or the plan's last line when the block was not read."""
+    where = _sig_line(ctx)
+    if where is not None:
+        return where
+    last = max(
+        (
+            s.location.end_line or s.location.line
+            for s in ctx.segments
+            if s.location is not None and s.location.line
+        ),
+        default=None,
+    )
+    return Location(last) if last else None
+
+
+def _pdf_signatures(ctx: Context) -> list[DigitalSignature]:
+    sig = ctx.plan.signature
+    if sig is None:
+        return []
+    found = [sig.digital, *sig.other_digital] if sig.digital is not None else [*sig.other_digital]
+    return [d for d in found if d.origin == "pdf"]
+
+
+_BROKEN = (
+    ("modified_after", True, "văn bản đã bị sửa sau khi ký", "the PDF was modified after signing"),
+    (
+        "intact",
+        False,
+        "nội dung đã ký bị thay đổi (mã băm không khớp)",
+        "the signed content has changed (the digest does not match)",
+    ),
+    (
+        "valid",
+        False,
+        "chữ ký không xác thực được bằng chứng thư số của người ký",
+        "the signature does not verify with the signer's certificate",
+    ),
+)
+
+
+@rule(
+    "KH606",
+    "pdf-changed-after-signing",
+    Severity.ERROR,
+    vi="Chữ ký số của {signer_vi} không còn giá trị: {why_vi}",
+    en="The digital signature of {signer_en} no longer holds: {why_en}",
+    hint_vi="Lấy lại bản PDF gốc đã ký số từ nơi ban hành; không sửa tệp PDF sau khi ký.",
+    hint_en="Get the original signed PDF from the issuer again; do not edit a PDF after signing.",
+    doc="A digital signature read from the PDF fails a check: the file was changed by a later "
+    "revision beyond what is allowed after signing (new or edited page content; a later "
+    "signature, a form fill or a timestamp are allowed), the signed bytes no longer match "
+    "the signature's digest, or the signature does not verify with the signer's certificate. "
+    "Each failing signature is reported at the signature block. Only PDF signatures are "
+    "checked: the trailer printed in extracted text proves nothing. Whether the signer's "
+    "certificate is trusted is not checked (see the how-to on signed PDFs).",
+)
+def pdf_changed_after_signing(ctx: Context) -> Iterator[Hit]:
+    place = None
+    for digital in _pdf_signatures(ctx):
+        wrong = [(vi, en) for name, bad, vi, en in _BROKEN if getattr(digital, name) is bad]
+        if not wrong:
+            continue
+        place = place or _signature_place(ctx)
+        who = digital.signer or digital.field
+        yield Hit(
+            element="signature",
+            location=place,
+            excerpt=digital.signer or "",
+            args={
+                "signer_vi": who or "người ký không rõ",
+                "signer_en": who or "an unknown signer",
+                "why_vi": "; ".join(vi for vi, _ in wrong),
+                "why_en": "; ".join(en for _, en in wrong),
+            },
+        )
+
+
+@rule(
+    "KH607",
+    "unsigned-pdf",
+    Severity.INFO,
+    vi="Tệp PDF không có chữ ký số",
+    en="The PDF has no digital signature",
+    hint_vi="Nếu đây là văn bản đã ban hành, hãy dùng bản PDF có chữ ký số của nơi ban hành.",
+    hint_en="If this is the issued plan, use the PDF the issuer signed digitally.",
+    doc="The plan was read from a PDF that holds no digital signature (a scan, a printout or "
+    "an unsigned export). A trailer printed in the text (`... đã ký lên văn bản này!`) "
+    "is not a signature of the file. Plans read from text, Word or JSON are not checked.",
+)
+def unsigned_pdf(ctx: Context) -> Iterator[Hit]:
+    if ctx.plan.pages and not _pdf_signatures(ctx):
+        yield Hit(element="signature", location=_signature_place(ctx))
