@@ -45,7 +45,7 @@ from ._model import (
     Signature,
 )
 from ._numbers import DocumentNumber, NumberStyle, Term, int_to_roman, roman_to_int
-from ._reading import read, read_text
+from ._reading import read, read_pdf, read_text, source_text
 
 __all__ = [
     "SCHEMA",
@@ -97,8 +97,10 @@ __all__ = [
     "int_to_roman",
     "number_elements",
     "read",
+    "read_pdf",
     "read_text",
     "roman_to_int",
+    "source_text",
     "to_dict",
     "to_json",
 ]

@@ -38,7 +38,7 @@ from typing import BinaryIO, Literal
 from .._errors import InputError
 from .._model import Plan
 
-__all__ = ["MAX_INPUT_BYTES", "read", "read_pdf", "read_text"]
+__all__ = ["MAX_INPUT_BYTES", "read", "read_pdf", "read_text", "source_text"]
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs larger than this (50 MiB) are refused: no real plan comes near it."""
@@ -130,6 +130,43 @@ def read(
     from .lines import text_to_document
 
     return build_plan(text_to_document(decode_text(data, source=name), source=name))
+
+
+def source_text(
+    source: str | os.PathLike[str] | bytes | BinaryIO, *, format: Format | None = None
+) -> str:
+    """The text whose lines and columns a plan's locations count, one line per line.
+
+    For a text file, the text itself; for a docx, one paragraph per line (tables
+    included, in body order); for a PDF, its lines in reading order, page
+    furniture and footnotes included (what ``kehoach read plan.pdf --text``
+    prints). A JSON payload has none: :class:`InputError`.
+    """
+    data, name, guessed = _load(source)
+    kind = format or guessed or _sniff(data)
+    if kind == "pdf" or (kind == "txt" and _sniff(data) == "pdf"):
+        from .pdf import pdf_text
+
+        return pdf_text(data, source=name).text() + "\n"
+    if kind in ("docx", "doc"):
+        from .docx import docx_to_document
+
+        if kind == "doc" and not data.startswith(b"PK\x03\x04"):
+            from .legacy_doc import doc_to_docx
+
+            data = doc_to_docx(data, source=name)
+        lines = docx_to_document(data, source=name).lines
+        count = max((line.end_line or line.line for line in lines), default=0)
+        out = [""] * count
+        for line in lines:
+            label = f"{line.label} " if line.label else ""
+            out[line.line - 1] = label + line.text
+        return "\n".join(out) + "\n"
+    if kind == "json":
+        raise InputError("a JSON payload has no source text", source=name)
+    from .decode import decode_text
+
+    return decode_text(data, source=name)
 
 
 def read_pdf(data: bytes, *, source: str = "<pdf>", signatures: bool = True) -> Plan:

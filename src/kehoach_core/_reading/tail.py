@@ -402,7 +402,10 @@ def read_tail(
         if annex:
             ctx.notes.append(Note(part=Part.SIGNATURE, text=text, location=where))
             continue
-        if block.signer is not None and not _after_signer(text, closed=closed):
+        unfinished = bool(recipients) and not recipients[-1].text.endswith(".")
+        if block.signer is not None and not _after_signer(
+            text, closed=closed, unfinished=unfinished
+        ):
             ctx.fragment(text, _NOT_UNDERSTOOD, where)
             continue
         marker = _AUTHORITY_RE.match(text)
@@ -488,18 +491,21 @@ def _annex_heading(text: str, *, signed: bool) -> bool:
     )
 
 
-def _after_signer(text: str, *, closed: bool) -> bool:
+def _after_signer(text: str, *, closed: bool, unfinished: bool = False) -> bool:
     """Whether a line after the signer's name is still a signature or recipient line.
 
-    An office printed under the name, a purpose, a recipient of a list still open,
-    or a further signing authority; other lines are not read as either.
+    An office printed under the name, a purpose, a recipient of a list still open
+    (its last recipient unfinished, or the list not ended with a full stop: the
+    rest of a list the page break carried over, as a PDF shows it after the
+    signature), or a further signing authority; other lines are not read as either.
     """
     if is_upper_heading(text):
         return _is_title(text) or bool(_AUTHORITY_RE.match(text))
     if _PURPOSE_ONLY_RE.fullmatch(text):
         return _states_purpose(text)
-    recipient = text[0] in _BULLETS or _archive(text, naming=False)
-    return recipient and not closed
+    bullet = text[0] in _BULLETS
+    recipient = bullet or _archive(text, naming=False)
+    return recipient and (not closed or (unfinished and bullet))
 
 
 def read_trailer(lines: Sequence[SourceLine]) -> DigitalSignature | None:

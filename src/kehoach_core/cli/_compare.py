@@ -18,8 +18,8 @@ def register(subparsers: Any) -> None:
         description="Compare a subordinate plan with its superior: a status per superior item "
         "(covered, partial, missing), phase alignment, missing forms, tasks not passed on.",
     )
-    parser.add_argument("superior", help="the superior plan (.json, .txt, .docx, .doc)")
-    parser.add_argument("subordinate", help="the subordinate plan (.json, .txt, .docx, .doc)")
+    parser.add_argument("superior", help="the superior plan (.json, .txt, .docx, .doc, .pdf)")
+    parser.add_argument("subordinate", help="the subordinate plan (.json, .txt, .docx, .doc, .pdf)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument("-o", "--output", help="write the report here (atomically)")
     parser.add_argument(

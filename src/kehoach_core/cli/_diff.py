@@ -18,8 +18,8 @@ def register(subparsers: Any) -> None:
         description="Diff two versions of one plan: elements added, removed, moved and "
         "modified, with word-level changes inside modified text.",
     )
-    parser.add_argument("old", help="the old version (.json, .txt, .docx, .doc)")
-    parser.add_argument("new", help="the new version (.json, .txt, .docx, .doc)")
+    parser.add_argument("old", help="the old version (.json, .txt, .docx, .doc, .pdf)")
+    parser.add_argument("new", help="the new version (.json, .txt, .docx, .doc, .pdf)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument("-o", "--output", help="write the report here (atomically)")
     parser.add_argument(

@@ -20,9 +20,10 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "docx",
         help="write a plan as a Word file in the Party or State format",
-        description="Write a plan (.json, .txt, .docx, .doc) as a .docx in an official format.",
+        description="Write a plan (.json, .txt, .docx, .doc, .pdf) as a .docx in an official "
+        "format.",
     )
-    parser.add_argument("plan", help="the plan: a .json, .txt, .docx or .doc file")
+    parser.add_argument("plan", help="the plan: a .json, .txt, .docx, .doc or .pdf file")
     parser.add_argument("-o", "--output", required=True, help="the .docx to write (atomically)")
     parser.add_argument(
         "--format",

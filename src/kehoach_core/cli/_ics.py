@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
         help="export a plan's phases, milestones, anniversaries and tasks as iCalendar",
         description="Export a plan as an iCalendar (.ics) file.",
     )
-    parser.add_argument("plan", help="the plan: a .json, .txt, .docx or .doc file")
+    parser.add_argument("plan", help="the plan: a .json, .txt, .docx, .doc or .pdf file")
     parser.add_argument(
         "--schedule", metavar="FILE", help="dates of the milestones (.toml or .json)"
     )

@@ -12,19 +12,32 @@ __all__ = ["register"]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "read",
-        help="read a plan (.json, .txt, .docx, .doc) and print normalised kehoach/1 JSON",
+        help="read a plan (.json, .txt, .docx, .doc, .pdf) and print normalised kehoach/1 JSON",
         description="Read a plan and print it as normalised kehoach/1 JSON.",
     )
-    parser.add_argument("plan", help="the plan: a .json, .txt, .docx or .doc file")
+    parser.add_argument("plan", help="the plan: a .json, .txt, .docx, .doc or .pdf file")
     parser.add_argument("-o", "--output", help="write the JSON here (atomically) instead of stdout")
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="print the source text whose lines the locations count instead of JSON "
+        "(a PDF's lines in reading order, a docx's paragraphs)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from .._atomic import write_atomic
     from .._converter import to_json
-    from .._reading import read
+    from .._reading import read, source_text
 
+    if args.text:
+        text = source_text(args.plan)
+        if args.output:
+            write_atomic(args.output, text)
+        else:
+            sys.stdout.write(text)
+        return 0
     plan = read(args.plan)
     text = to_json(plan)
     if args.output:

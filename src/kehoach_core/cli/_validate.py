@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "run"]
 
-_SUFFIXES = (".txt", ".docx", ".doc", ".json")  # what read() takes (.doc needs LibreOffice)
+_SUFFIXES = (".txt", ".docx", ".doc", ".pdf", ".json")  # what read() takes (.doc: LibreOffice)
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check plans (.txt, .docx, .doc, .json, or folders of them) and report defects",
+        help="check plans (.txt, .docx, .doc, .pdf, .json, or folders of them) and report defects",
         description="Check plans and report their defects with stable codes (KH101 ...).",
     )
     parser.add_argument("plans", nargs="+", metavar="PLAN_OR_DIR", help="plans or folders")

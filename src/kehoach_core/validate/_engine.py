@@ -52,6 +52,10 @@ class Finding:
     """One past the last character of the offending text, as in SARIF."""
     text: str = ""
     """The offending text itself, as the plan holds it (empty for a whole element)."""
+    page: int | None = None
+    """In a plan read from a PDF: the page ``line`` is printed on."""
+    page_line: int | None = None
+    """In a plan read from a PDF: the line on ``page`` (``line`` counts the whole document)."""
 
     @property
     def position(self) -> str:
@@ -141,6 +145,7 @@ def validate(
             element, location, quoted = hit.place(plan)
             line = location.line if location is not None else None
             column = location.column if location is not None else None
+            on_page = plan.page_of(line) if line is not None else None
             # the same words read into two elements (a heading and its item) count once
             where = element if line is None else None
             key = (code, where, line, column, quoted, message)
@@ -162,6 +167,8 @@ def validate(
                     end_line=location.end_line if location is not None else None,
                     end_column=location.end_column if location is not None else None,
                     text=hit.matched(),
+                    page=on_page[0] if on_page else None,
+                    page_line=on_page[1] if on_page else None,
                 )
             )
     found.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))

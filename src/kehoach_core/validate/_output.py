@@ -41,6 +41,15 @@ def _where(finding: Finding) -> str:
     return f"{source}:{finding.position}" if finding.line else source
 
 
+def _on_page(finding: Finding, lang: str) -> str:
+    """`` (page 4, line 12)`` for a finding in a PDF, where ``line`` counts the whole file."""
+    if finding.page is None:
+        return ""
+    if lang == "en":
+        return f" (page {finding.page}, line {finding.page_line})"
+    return f" (trang {finding.page}, dòng {finding.page_line})"
+
+
 def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
     """One line per finding, ``file:line: CODE severity message``, then the excerpt."""
     lines: list[str] = []
@@ -49,7 +58,8 @@ def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
         for f in report.findings:
             header = f.element in HEADER_FIELDS
             element = f" [{f.element}]" if f.element and (f.line is None or header) else ""
-            lines.append(f"{_where(f)}: {f.code} {f.severity.value} {f.message}{element}")
+            on_page = _on_page(f, report.lang)
+            lines.append(f"{_where(f)}: {f.code} {f.severity.value} {f.message}{element}{on_page}")
             if f.excerpt:
                 lines.append(f"    | {f.excerpt}")
             if hints and f.hint:
@@ -72,6 +82,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "text": f.text,
         "excerpt": f.excerpt,
         "source": f.source,
+        **({"page": f.page, "page_line": f.page_line} if f.page is not None else {}),
     }
 
 
@@ -105,6 +116,8 @@ def _region(f: Finding) -> dict[str, Any]:
             region["endColumn"] = f.end_column
     if f.excerpt:
         region["snippet"] = {"text": f.excerpt}
+    if f.page is not None:  # SARIF has no pages: a property bag says where it is printed
+        region["properties"] = {"page": f.page, "pageLine": f.page_line}
     return region
 
 
