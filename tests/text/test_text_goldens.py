@@ -83,15 +83,52 @@ def _docx_twins() -> list[str]:
     return [n for n in NAMES if CORPUS.is_dir() and (CORPUS / n).with_suffix(".docx").is_file()]
 
 
-def score(name: str, *, docx: bool = False) -> list[Check]:
-    """Every check of the golden of ``name`` (read from its .docx twin when ``docx``)."""
+PDF_FIXTURES = Path(__file__).resolve().parents[1] / "pdf" / "fixtures"
+# PDFs as offices make them, beside the golden of the plan they print: the corpus's own
+# (Word's export) and LibreOffice's export of the offices' Word files (tests/pdf/fixtures)
+PDF_TWINS = {
+    "xa-phuc-thinh-ha-noi-2026-doan-xuan-tinh-nguyen.txt": None,
+    "xa-pho-bang-tuyen-quang-2025-tieu-ban-tuyen-truyen-bau-cu.txt": PDF_FIXTURES / "pho-bang.pdf",
+    "xa-luong-minh-quang-ninh-2025-mttq-cong-tac-bau-cu.txt": PDF_FIXTURES / "luong-minh.pdf",
+}
+
+
+def _pdf_twins() -> list[str]:
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:  # the 'pdf' extra
+        return []
+    return [n for n in PDF_TWINS if CORPUS.is_dir()]
+
+
+def score(name: str, *, docx: bool = False, pdf: bool = False) -> list[Check]:
+    """Every check of the golden of ``name`` (read from its .docx or .pdf twin when asked;
+    a twin's lines are not the text's, so the golden's line checks are left out)."""
     golden = load(name)
-    if docx:
-        plan = read(_corpus() / Path(name).with_suffix(".docx"))
+    if docx or pdf:
+        twin = PDF_TWINS.get(name) if pdf else None
+        suffix = ".pdf" if pdf else ".docx"
+        plan = read(twin or _corpus() / Path(name).with_suffix(suffix))
         golden = {k: v for k, v in golden.items() if k != "lines"}
     else:
         plan = _read(name)[1]
     return checks(plan, {k: v for k, v in golden.items() if not k.startswith("_")})
+
+
+@pytest.mark.parametrize("name", list(PDF_TWINS))
+def test_a_pdf_twin_scores_as_well_as_the_document(name: str) -> None:
+    """The PDF of a plan holds the golden's checks as well as the text or docx it prints."""
+    if name not in _pdf_twins():
+        pytest.skip("the 'pdf' extra (pypdfium2) or the corpus is missing")
+    twin = "docx" if (_corpus() / Path(name).with_suffix(".docx")).is_file() else "text"
+    of_pdf = score(name, pdf=True)
+    of_source = score(name, docx=True) if twin == "docx" else score(name)
+    held_pdf = sum(c.ok for c in of_pdf) / len(of_pdf)
+    held_source = sum(c.ok for c in of_source if c.key != "lines") / len(
+        [c for c in of_source if c.key != "lines"]
+    )
+    missed = [c.key for c in of_pdf if not c.ok]
+    assert held_pdf >= held_source - 1e-9, missed
 
 
 def test_every_corpus_plan_has_a_golden() -> None:
@@ -146,6 +183,7 @@ def test_golden_checks_hold() -> None:
     """The share of golden checks that hold, over every plan (and its docx twin)."""
     results = [c for name in NAMES for c in score(name)]
     results += [c for name in _docx_twins() for c in score(name, docx=True)]
+    results += [c for name in _pdf_twins() for c in score(name, pdf=True)]
     held = sum(c.ok for c in results)
     assert held / len(results) >= OVERALL_FLOOR, f"{held}/{len(results)}"
 
@@ -153,14 +191,16 @@ def test_golden_checks_hold() -> None:
 if __name__ == "__main__":  # pragma: no cover - a report for people
     total = held = 0
     for name in NAMES:
-        for docx in (False, True):
-            if docx and name not in _docx_twins():
+        for twin in ("", "docx", "pdf"):
+            if (twin == "docx" and name not in _docx_twins()) or (
+                twin == "pdf" and name not in _pdf_twins()
+            ):
                 continue
-            results = score(name, docx=docx)
+            results = score(name, docx=twin == "docx", pdf=twin == "pdf")
             ok = sum(c.ok for c in results)
             total += len(results)
             held += ok
-            print(f"{ok:4}/{len(results):<4} {name}{' (docx)' if docx else ''}")
+            print(f"{ok:4}/{len(results):<4} {name}{f' ({twin})' if twin else ''}")
             if "-v" in sys.argv:
                 for c in results:
                     if not c.ok:

@@ -31,6 +31,7 @@ and an :class:`~kehoach_core.PdfError` says OCR is needed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -274,6 +275,7 @@ def _pieces(pdfium: Any, textpage: Any) -> list[_Piece]:
 
 
 _BREAK_RE = re.compile(r"\r\n|\r|\n|\ufffe")
+_SPACE_RE = re.compile(r"(?<! ) ")
 
 
 def _line_ends(text: str) -> list[int]:
@@ -302,11 +304,16 @@ def _cut_line(
     size = float(raw.FPDFText_GetFontSize(handle, start)) or 12.0
     y = oy.value
     cuts = [start]
-    for i in range(start + 1, end - 1):
-        if text[i] == " " and text[i - 1] != " " and raw.FPDFText_IsGenerated(handle, i) == 1:
-            gap = box(i + 1)[0] - box(i - 1)[1]
-            if gap > COLUMN_GAP_EM * size:
-                cuts.append(i)
+    # Only a line wider than its characters need be (over 0.6 em each, a serif
+    # font's letters take about 0.45) can hold a column gap: look for it there.
+    extent = box(end - 1)[1] - box(start)[0]
+    if extent > 0.6 * size * (end - start):
+        for match in _SPACE_RE.finditer(text, start + 1, end - 1):
+            i = match.start()
+            if raw.FPDFText_IsGenerated(handle, i) == 1:
+                gap = box(i + 1)[0] - box(i - 1)[1]
+                if gap > COLUMN_GAP_EM * size:
+                    cuts.append(i)
     cuts.append(end)
     for a, b in itertools.pairwise(cuts):
         piece = text[a:b].strip()
@@ -322,15 +329,19 @@ def _cut_line(
 
 def _is_bold(raw: Any, handle: Any, index: int) -> bool:
     """Whether character ``index`` is set bold: by the font's weight, flags or name."""
-    import ctypes
-
     if raw.FPDFText_GetFontWeight(handle, index) >= 600:
         return True
-    flags = ctypes.c_int()
-    buffer = ctypes.create_string_buffer(128)
-    raw.FPDFText_GetFontInfo(handle, index, buffer, 128, ctypes.byref(flags))
-    name = buffer.value.decode("latin-1", "replace").lower()
-    return bool(flags.value & 0x40000) or "bold" in name or "black" in name or "heavy" in name
+    flags, buffer = _font_buffers()
+    raw.FPDFText_GetFontInfo(handle, index, buffer, 128, flags)
+    name = buffer.value.lower()
+    return bool(flags._obj.value & 0x40000) or any(w in name for w in (b"bold", b"black", b"heavy"))
+
+
+@functools.cache
+def _font_buffers() -> tuple[Any, Any]:
+    import ctypes
+
+    return ctypes.byref(ctypes.c_int()), ctypes.create_string_buffer(128)
 
 
 def _read_order(pieces: list[_Piece], page: int, width: float, height: float) -> list[PdfLine]:
@@ -663,35 +674,52 @@ def pdf_to_document(data: bytes, *, source: str = "<pdf>") -> tuple[SourceDocume
 
 
 def paginate(plan: Plan, pages: tuple[int, ...]) -> Plan:
-    """The plan with its page map and every location's ``page`` and ``page_line`` set."""
+    """The plan with its page map and every location's ``page`` and ``page_line`` set.
+
+    The locations are the reader's own, made for this plan and shared with no
+    one, so they are completed in place (one walk, no copies of the plan).
+    """
     from .._elements import Location
 
     plan = attrs.evolve(plan, pages=pages)
+    page_of = plan.page_of
+    seen: set[int] = set()
 
-    def fix(value: Any) -> Any:
+    def visit(value: Any) -> None:
         if isinstance(value, Location):
-            where = plan.page_of(value.line)
-            if where is None:
-                return value
-            return attrs.evolve(value, page=where[0], page_line=where[1])
-        if isinstance(value, tuple):
-            items = [fix(item) for item in value]
-            if all(a is b for a, b in zip(items, value, strict=True)):
-                return value
-            return tuple(items)
-        if isinstance(value, dict):
-            return {key: fix(item) for key, item in value.items()}
-        if attrs.has(type(value)):
-            changes = {}
-            for field in attrs.fields(type(value)):
-                if not field.init:
-                    continue
-                old = getattr(value, field.name)
-                new = fix(old)
-                if new is not old:
-                    changes[field.alias or field.name] = new
-            return attrs.evolve(value, **changes) if changes else value
-        return value
+            if id(value) in seen:
+                return
+            seen.add(id(value))
+            where = page_of(value.line)
+            if where is not None:
+                object.__setattr__(value, "page", where[0])
+                object.__setattr__(value, "page_line", where[1])
+        elif isinstance(value, tuple | list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+        elif attrs.has(type(value)):
+            for name in _field_names(type(value)):
+                visit(getattr(value, name))
 
-    result: Plan = fix(plan)
-    return result
+    visit(plan)
+    return plan
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        scalar = (str, int, float, bool, type(None))
+        names = tuple(
+            f.name for f in attrs.fields(cls) if f.type not in scalar and f.type not in _SCALARS
+        )
+        _FIELDS[cls] = names
+    return names
+
+
+_SCALARS = frozenset({"str", "int", "bool", "float", "str | None", "int | None", "bool | None"})
