@@ -38,7 +38,7 @@ def _pieces(plan: Plan) -> Iterator[tuple[Location | None, str]]:
     yield from _items(plan.preamble)
     for section in plan.sections:
         yield section.location, f"{section.label} {section.title}"
-    for note in plan.notes:
+    for note in (*plan.notes, *plan.furniture):
         yield note.location, note.text
     yield from _items(plan.purposes)
     yield from _items(plan.requirements)
