@@ -19,9 +19,10 @@ pytest.importorskip("cryptography", reason="cryptography makes the test certific
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from signing import make_certificate, modify_after_signing, sign_pdf
+
 import kehoach_core as kh
 from kehoach_core.validate import validate
-from signing import make_certificate, modify_after_signing, sign_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,7 +41,7 @@ def signer() -> object:
 def test_a_signed_plan_reads_as_its_docx_with_the_signature_of_the_certificate(
     name: str, signer: object, tmp_path: Path
 ) -> None:
-    before = dt.datetime.now(dt.timezone.utc)
+    before = dt.datetime.now(dt.UTC)
     signed = tmp_path / f"{name}-signed.pdf"
     signed.write_bytes(sign_pdf((FIXTURES / f"{name}.pdf").read_bytes(), signer))  # type: ignore[arg-type]
     plan = kh.read(signed)
