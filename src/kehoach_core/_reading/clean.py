@@ -222,11 +222,15 @@ def _through(
     return _merge(out)
 
 
-def clean_lines(text: str, *, pages: list[PhysicalLine] | None = None) -> list[PhysicalLine]:
+def clean_lines(
+    text: str, *, pages: list[PhysicalLine] | None = None, page_numbers: bool = True
+) -> list[PhysicalLine]:
     """Split ``text`` into cleaned, non-blank physical lines, page numbers taken out.
 
     The page numbers go to ``pages`` when it is given (the reader keeps them as
-    page furniture), else they are dropped.
+    page furniture), else they are dropped. ``page_numbers=False`` takes no line
+    for a page number (a PDF's furniture is known from the page itself: a number
+    alone on a line there is a table cell).
 
     Lines are put in NFC here, once; columns count the characters of the input line.
     In a Markdown document each line also says where blocks open (``opens``,
@@ -246,7 +250,7 @@ def clean_lines(text: str, *, pages: list[PhysicalLine] | None = None) -> list[P
             opens, starts_bold = True, False
         if not cleaned:
             continue
-        if block is None and _is_page_number(cleaned):  # a web page has none
+        if page_numbers and block is None and _is_page_number(cleaned):  # a web page has none
             if pages is not None:
                 pages.append(PhysicalLine(cleaned, number, runs))
             continue

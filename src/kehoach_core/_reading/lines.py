@@ -93,6 +93,13 @@ class Geometry:
 
     full: bool
     indented: bool
+    trusted: bool = False
+    """The document indents the first line of its paragraphs: a line after one that
+    ran to the edge is a new paragraph exactly when indented, even after a full stop."""
+    joins: bool = False
+    """The line goes on with the one before whatever it starts with: the line
+    before ran to the edge, and this one is not indented where the document
+    indents its bullets (``kinh tế`` / ``- xã hội``: a hyphen wrapped to the line start)."""
 
 
 class _Joiner:
@@ -101,6 +108,7 @@ class _Joiner:
     def __init__(self, width: int, geometry: Mapping[int, Geometry] | None = None) -> None:
         self.width = width
         self.geometry = geometry or {}
+        self.trusted = False
         self.last_roman = 0
         self.in_tail = False
         self.trailer_left = 0
@@ -110,7 +118,9 @@ class _Joiner:
         before = self.geometry.get(last_line)
         here = self.geometry.get(line)
         if before is None or here is None:
+            self.trusted = False
             return None
+        self.trusted = here.trusted
         return here.indented or not before.full
 
     def starts_new(
@@ -143,6 +153,9 @@ class _Joiner:
         if _MARKER_RE.match(cur):
             return True
         if geometric is not None and not first.islower():
+            trusted = self.trusted
+            if not trusted and (_ENDED_RE.search(last) or _OPENER_RE.match(cur)):
+                return True
             return geometric or prev_upper != cur_upper  # a capitals heading ends at lower case
         if prev_upper or cur_upper:
             return not (prev_upper and cur_upper and self._roman_heading(prev))
@@ -231,7 +244,7 @@ def _word_hyphen(last: str, cur: str) -> bool:
 
 _NUMBER_WRAP_END = re.compile(r"(?<![\w-])\d+[a-z]?-$")
 _CODE_START = re.compile(r"[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9]")
-_HYPHEN_WRAP_END = re.compile(r"(?<=\w)-$")
+_HYPHEN_WRAP_END = re.compile(r"(?<=\S)-$")
 
 
 def _no_lower(text: str) -> bool:
@@ -261,10 +274,14 @@ def _join(
     for phys in lines:
         geometric = joiner.by_geometry(last_line, phys.line) if geometry else None
         last_line = phys.line
-        if parts and not (
-            joiner.starts_new(parts[0], phys.text, parts[-1], upper, geometric)
-            if phys.opens is None
-            else joiner.starts_new_markdown(parts[0], phys, parts[-1], upper)
+        joins = bool(geometry) and geometric is False and geometry[phys.line].joins  # type: ignore[index]
+        if parts and (
+            joins
+            or not (
+                joiner.starts_new(parts[0], phys.text, parts[-1], upper, geometric)
+                if phys.opens is None
+                else joiner.starts_new_markdown(parts[0], phys, parts[-1], upper)
+            )
         ):
             # "Hướng dẫn số 43-" / "HD/BTGTU": a document number wrapped at its
             # hyphen is joined back without a space, as is a word or range a PDF
@@ -332,7 +349,7 @@ def text_to_document(
     if len(text) > MAX_TEXT_CHARS:
         raise InputError("input too large", source=source)
     pages: list[PhysicalLine] = []
-    physical = clean_lines(text, pages=pages)
+    physical = clean_lines(text, pages=pages, page_numbers=geometry is None)
     if not any(ch.isalnum() for line in physical for ch in line.text):
         raise InputError("empty document: no words", source=source)
     physical, footnotes, where = take_footnotes_located(physical)

@@ -88,6 +88,9 @@ class PdfLine:
     y: float = 0.0
     size: float = 0.0
     bold: bool = False
+    """The line starts in bold type."""
+    bold_end: bool = False
+    """The line starts and ends in bold type (a heading set in bold, most likely)."""
     table: bool = False
     """Read from a table or a two-column block (not the body's running text)."""
     cell_right: float | None = None
@@ -125,6 +128,7 @@ class _Piece:
     y: float
     size: float
     bold: bool = False
+    bold_end: bool = False
 
 
 def _import_pdfium(source: str) -> Any:
@@ -304,10 +308,10 @@ def _cut_line(
     size = float(raw.FPDFText_GetFontSize(handle, start)) or 12.0
     y = oy.value
     cuts = [start]
-    # Only a line wider than its characters need be (over 0.6 em each, a serif
-    # font's letters take about 0.45) can hold a column gap: look for it there.
+    # Only a line wider than its characters need be (a serif font's letters take
+    # about 0.45 em) by a column gap can hold one: look for it there.
     extent = box(end - 1)[1] - box(start)[0]
-    if extent > 0.6 * size * (end - start):
+    if extent > (0.45 * (end - start) + COLUMN_GAP_EM) * size:
         for match in _SPACE_RE.finditer(text, start + 1, end - 1):
             i = match.start()
             if raw.FPDFText_IsGenerated(handle, i) == 1:
@@ -324,7 +328,8 @@ def _cut_line(
         x0 = box(a)[0]
         x1 = box(last)[1]
         bold = _is_bold(raw, handle, a)
-        out.append(_Piece(piece, x0, max(x1, x0), y, size, bold))
+        bold_end = bold and (last == a or _is_bold(raw, handle, last))
+        out.append(_Piece(piece, x0, max(x1, x0), y, size, bold, bold_end))
 
 
 def _is_bold(raw: Any, handle: Any, index: int) -> bool:
@@ -375,7 +380,7 @@ def _read_order(pieces: list[_Piece], page: int, width: float, height: float) ->
             continue
         for wanted_left in (True, False):
             column = [p for r in rows[index:stop] for p in r if (p.x1 <= split) == wanted_left]
-            edge = split if wanted_left else max(p.x1 for p in column)
+            edge = max(p.x1 for p in column)  # the widest line: about the cell's width
             out.extend(_line(p, page, table=True, cell_right=edge) for p in column)
         index = stop
     return out
@@ -418,6 +423,7 @@ def _merge_row(row: list[_Piece]) -> list[_Piece]:
             big.y,
             big.size,
             last.bold,
+            piece.bold_end,
         )
     return out
 
@@ -487,6 +493,7 @@ def _line(
         y=piece.y,
         size=piece.size,
         bold=piece.bold,
+        bold_end=piece.bold_end,
         table=table,
         cell_right=cell_right,
     )
@@ -519,7 +526,7 @@ def _is_furniture(line: PdfLine, edges: Counter[str], pages: int) -> bool:
     return pages >= 3 and edges[key] >= max(3, pages // 2) and len(line.text) < 120
 
 
-_NOTE_START_RE = re.compile(r"(\d{1,3}|[*†‡])\s*(\S.*)")
+_NOTE_START_RE = re.compile(r"(\d{1,3}|[*†‡])\s+(\S.*)")
 
 
 def _body_size(lines: tuple[PdfLine, ...]) -> float:
@@ -591,6 +598,9 @@ def _footnotes(layout: PdfText) -> tuple[dict[str, str], dict[str, tuple[int, in
     return {marker: " ".join(parts) for marker, parts in texts.items()}, where
 
 
+_BULLET_RE = re.compile(r"[-+–•]\s")
+
+
 def _geometry(layout: PdfText) -> dict[int, Geometry]:
     """Where each running-text line starts and ends against the text column."""
     from .lines import Geometry
@@ -602,20 +612,52 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
     ]
     if len(body) < 3:
         return {}
-    lefts = Counter(round(line.x0) for _, line in body)
-    left = float(lefts.most_common(1)[0][0])
+    lefts = sorted(line.x0 for _, line in body)
+    left = lefts[len(lefts) // 20]  # the text column's left edge (a stray line or two aside)
     rights = sorted(line.x1 for _, line in body)
     right = rights[int(len(rights) * 0.9)]
     middle = (left + right) / 2
+    bullets = [line.x0 > left + 0.8 * line.size for _, line in body if _BULLET_RE.match(line.text)]
+    indents_bullets = len(bullets) >= 3 and sum(bullets) >= 0.8 * len(bullets)
+    # after a line that stopped short, a new paragraph starts: is it indented?
+    openings = [
+        line.x0 > left + 0.8 * line.size
+        for (_, short), (_, line) in itertools.pairwise(body)
+        if short.x1 < right - 4 * short.size
+    ]
+    trusted = len(openings) >= 5 and sum(openings) >= 0.9 * len(openings)
     out: dict[int, Geometry] = {}
+    previous: Geometry | None = None
+    before: PdfLine | None = None
     for position, (number, line) in enumerate(body):
         size = line.size or 12.0
         centre = (line.x0 + line.x1) / 2
         if line.x0 > left + 2 * size and abs(centre - middle) < size:
+            previous = before = None
             continue  # a centred line (a title): the text rules decide
         following = body[position + 1][1] if position + 1 < len(body) else None
         full = _fills(line, following, right, alike=False)
-        out[number] = Geometry(full=full, indented=line.x0 > left + 0.8 * size)
+        indented = line.x0 > left + 0.8 * size
+        joins = (
+            indents_bullets
+            and not indented
+            and previous is not None
+            and previous.full
+            and bool(_BULLET_RE.match(line.text))
+        )
+        if (
+            previous is not None
+            and before is not None
+            and before.bold_end
+            and not line.bold
+            and before.x1 < right - 1.5  # not justified to the edge: a paragraph's last line
+        ):
+            previous = attrs.evolve(previous, full=False)  # a bold heading ends where bold does
+            out[body[position - 1][0]] = previous
+        out[number] = previous = Geometry(
+            full=full, indented=indented, joins=joins, trusted=trusted
+        )
+        before = line
     lines = layout.lines
     for index, line in enumerate(lines):  # the columns of the header and the signature
         if line.cell_right is None:

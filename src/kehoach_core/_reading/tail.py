@@ -504,6 +504,8 @@ def _after_signer(text: str, *, closed: bool, unfinished: bool = False) -> bool:
     if _PURPOSE_ONLY_RE.fullmatch(text):
         return _states_purpose(text)
     bullet = text[0] in _BULLETS
+    if not closed and not bullet and (text[:1].islower() or text.endswith((";", ","))):
+        return True  # the rest of a recipient the page break carried over
     recipient = bullet or _archive(text, naming=False)
     return recipient and (not closed or (unfinished and bullet))
 
