@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import warnings
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -210,3 +211,37 @@ def test_a_state_plan_in_the_party_format_keeps_its_units_in_the_archive_line():
     assert again.signature is not None
     assert again.signature.authority == "T/M"
     assert again.recipients[-1].text == "- Lưu Văn phòng, NC."
+
+
+# -- what follows the signature ------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+@pytest.mark.corpus
+def test_an_annex_after_the_signature_is_written_after_it():
+    """The web plan 3a2db039af8c2d05 has a *PHỤ LỤC* after its signature (line 434)."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not found")
+    plan = read(CORPUS / "web" / "3a2db039af8c2d05.md")
+    body = docx.Document(io.BytesIO(_write(plan))).element.body
+    order = [child.tag.rsplit("}", 1)[1] for child in body]
+    texts = [child.xpath("string(.)") for child in body]
+    annex = texts.index("PHỤ LỤC")
+    tail = max(i for i, tag in enumerate(order) if tag == "tbl")
+    assert annex > tail
+    assert read(_write(plan), format="docx").notes[-1].text == plan.notes[-1].text
+
+
+@pytest.mark.corpus
+def test_a_phase_lead_in_stays_on_the_phase_line():
+    """``- Đợt 01 dự kiến: Cao điểm ...`` (3a2db039af8c2d05, line 134) is one paragraph."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not found")
+    plan = read(CORPUS / "web" / "3a2db039af8c2d05.md")
+    document = docx.Document(io.BytesIO(_write(plan)))
+    lines = [p.text for p in document.paragraphs if p.text.startswith("Đợt 01")]
+    assert lines == [
+        "Đợt 01 dự kiến: Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm "
+        "2025 đến ngày 03 tháng 12 năm 2025);"
+    ]

@@ -53,15 +53,6 @@ CORPUS_PLANS = [
     "web/9b7eebadf7081069.md",
 ]
 
-# Plans whose round trip is not exact yet, and why (read from the differences).
-NOT_EXACT = {
-    "web/3a2db039af8c2d05.md": "the reader finds 4 phases in the written file where it found "
-    "2 in the web page (cause not yet found)",
-    "web/85ff77cbda28ffbb.md": "351 lines the web page's reading kept as notes come back as "
-    "the tasks of an assignment (the docx has no mark for a note)",
-    "web/9b7eebadf7081069.md": "1,294 lines kept as notes (tables of the budget plan) come "
-    "back as children of an item (the docx has no mark for a note)",
-}
 # What the writer says it leaves out, by plan: the round trip differs by exactly that.
 LEFT_OUT = {
     # The office's own Word file: footnote 2's reference follows "Hiến pháp 2013", so its
@@ -73,17 +64,9 @@ LEFT_OUT = {
 }
 
 
-def _cases():
-    for name in CORPUS_PLANS:
-        marks = []
-        if name in NOT_EXACT:
-            marks.append(pytest.mark.xfail(reason=NOT_EXACT[name], strict=True))
-        for format in ("auto", "party", "state"):
-            yield pytest.param(name, format, marks=marks, id=f"{name}-{format}")
-
-
 @pytest.mark.corpus
-@pytest.mark.parametrize(("name", "format"), list(_cases()))
+@pytest.mark.parametrize("format", ["auto", "party", "state"])
+@pytest.mark.parametrize("name", CORPUS_PLANS)
 def test_corpus_plan_round_trips(name, format):
     """A real plan read, written as docx in either format and read back, is the same plan,
     converted to the format (number, authority markers, archive line); what the writer

@@ -162,6 +162,8 @@ class _Para:
     line: int | None
     element: str | None = None
     closing: bool = False
+    note: bool = False
+    labelled: tuple[str, str] | None = None  # a phase heading: (label, heading)
 
 
 _NBSP = "\u00a0"
@@ -244,6 +246,7 @@ class _PlanWriter:
         for paragraph in closing:
             paragraph.paragraph_format.keep_with_next = True
         self._tail()
+        self._after_signature()
         if self.footnotes:
             add_footnotes_part(self.doc.document, self.footnotes, self.doc.style_id("footnote"))
         self._core_properties()
@@ -350,7 +353,8 @@ class _PlanWriter:
         doc.add_rule(min(width, inner_right), within_mm=inner_right, container=top_right)
         number = self._number_line()
         doc.cell_lines(bottom_left, [(number, "header", None)])
-        bottom_left.paragraphs[0].runs[0].font.size = Pt(fmt.number_pt)
+        if number:
+            bottom_left.paragraphs[0].runs[0].font.size = Pt(fmt.number_pt)
         date = self._date_line()
         doc.cell_lines(bottom_right, [(date, "header", None)])
         run = bottom_right.paragraphs[0].runs[0]
@@ -365,8 +369,12 @@ class _PlanWriter:
     def _number_line(self) -> str:
         """The number, or the blank an office leaves for it (``Số      -KH/ĐU``)."""
         number = self.plan.number
+        kept = (f.text for f in self.plan.unparsed if "header" in f.reason)
+        if number is None and any(text[:2].lower() == "số" for text in kept):
+            return ""  # the plan's own unread number line is printed under it instead
         if number is None:
-            code = issuer_code(self.plan.issuer) or "…"
+            # Without an issuer the superior body is the one a reader takes as the issuer.
+            code = issuer_code(self.plan.issuer or self.plan.superior_body) or "…"
             kind = _KIND_CODES.get(self.plan.kind.upper(), "KH")
             if self.fmt.name == "party":
                 return f"{self.fmt.number_prefix}     -{kind}/{code}"
@@ -435,8 +443,10 @@ class _PlanWriter:
             role: Role = "heading1" if section.level <= 1 else "heading2"
             paras.append(_para(_join(section.label, section.title), role, _line(section)))
         for note in plan.notes:
-            if note.part not in (Part.HEADER, Part.PAGE):  # printed by the format, by Word
-                paras.append(_para(note.text, "body", _line(note)))
+            # the header's notes are printed by the format, page numbers by Word, and what
+            # follows the signature (annexes) after it
+            if note.part not in (Part.HEADER, Part.PAGE, Part.SIGNATURE):
+                paras.append(attrs.evolve(_para(note.text, "body", _line(note)), note=True))
         for group in (plan.purposes, plan.requirements, plan.standing_content):
             paras.extend(_items(group))
         paras.extend(_items(plan.closing, closing=True))
@@ -452,7 +462,7 @@ class _PlanWriter:
         if not paras or any(para.line is None for para in paras):
             return None
         paras.sort(key=lambda para: para.line or 0)
-        return paras
+        return _rejoin_labels(paras)
 
     def _canonical(self) -> Iterator[_Para]:
         """The body in the usual order of the parts, standard headings where missing."""
@@ -467,7 +477,8 @@ class _PlanWriter:
         if skipped:
             self.dropped.append(f"{len(skipped)} section heading(s) outside the body's parts")
         notes = {part: [n for n in plan.notes if n.part is part] for part in Part}
-        stray = [n for n in plan.notes if n.part not in (*_BODY_PARTS, Part.HEADER)]
+        kept = (*_BODY_PARTS, Part.HEADER, Part.PAGE, Part.SIGNATURE)
+        stray = [n for n in plan.notes if n.part not in kept]
         if stray:
             self.dropped.append(f"{len(stray)} note(s) of parts outside the body")
         counter = 0
@@ -589,6 +600,16 @@ class _PlanWriter:
             for paragraph in stamp[:-1]:
                 paragraph.paragraph_format.keep_with_next = True
 
+    def _after_signature(self) -> None:
+        """What a plan holds after its signature (annexes: *Phụ lục*), as the reader kept it."""
+        notes = [note for note in self.plan.notes if note.part is Part.SIGNATURE]
+        if not notes:
+            return
+        notes.sort(key=lambda note: _line(note) or 0)
+        self.doc.add_paragraph("", "body")
+        for note in notes:
+            self.doc.add_paragraph(note.text, "body")
+
     def _signature_lines(self) -> Iterator[tuple[str, Role, bool | None]]:
         signature = self.plan.signature
         if signature is None:
@@ -652,11 +673,39 @@ def _items(items: Iterable[ContentItem], *, closing: bool = False) -> Iterator[_
             yield _Para(((text, None, None),), "body", _line(each), each.id or None, closing)
 
 
+def _rejoin_labels(paras: list[_Para]) -> list[_Para]:
+    """Put a phase's lead-in back on its line: ``Đợt 01 dự kiến: Cao điểm ...``.
+
+    A reader that takes ``Đợt 01`` as the label of the phase keeps the rest of
+    the lead-in (``Đợt 01 dự kiến``) as a note read on the same line; printed
+    as a paragraph of its own, that note would be read as one more phase.
+    """
+    out: list[_Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.note
+            and para.labelled is not None
+            and para.labelled[0]
+            and before.line == para.line
+            and before.runs[0][0].startswith(para.labelled[0])
+        ):
+            lead = before.runs[0][0]
+            para.runs = ((f"{lead}: {para.labelled[1]}", None, None),)
+            out[-1] = para
+            continue
+        out.append(para)
+    return out
+
+
 def _phase(phase: Phase, depth: int) -> Iterator[_Para]:
     content = list(phase.content)
     role: Role = "heading2" if depth <= 1 else "heading3"
     if phase.heading:
-        yield _para(_join(phase.label, phase.heading), role, _line(phase))
+        para = _para(_join(phase.label, phase.heading), role, _line(phase))
+        para.labelled = (phase.label, phase.heading)
+        yield para
     elif content and not content[0].label and not content[0].children and phase.label:
         # A "Thứ nhất, ..." sub-phase whose one statement shares its line.
         first = content.pop(0)
