@@ -245,3 +245,11 @@ def test_a_phase_lead_in_stays_on_the_phase_line():
         "Đợt 01 dự kiến: Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm "
         "2025 đến ngày 03 tháng 12 năm 2025);"
     ]
+
+
+def test_a_blank_number_without_a_known_code_reads_as_a_blank():
+    from kehoach_core._reading.header import read_header
+
+    header = read_header(["Tiểu ban khánh tiết", "Số      -KH/…"])
+    assert header.number is None
+    assert all("KH" not in text for _, text in header.leftovers)
