@@ -252,3 +252,14 @@ def test_every_corpus_plan_reads_back_line_by_line(corpus_dir: Path) -> None:
         document = read(docx_from_lines(lines, split=7))
         expected = [unicodedata.normalize("NFC", line).strip() for line in lines]
         assert texts(document) == expected, plan.name
+
+
+def test_all_caps_formatting_keeps_the_typed_case_beside() -> None:
+    body = paragraph(raw="<w:r><w:rPr><w:caps/></w:rPr><w:t>Kế hoạch</w:t></w:r>")
+    line = read(word_package(body)).lines[0]
+    assert (line.text, line.cased) == ("KẾ HOẠCH", "Kế hoạch")
+
+
+def test_text_without_caps_formatting_has_no_typed_case() -> None:
+    line = read(word_package(paragraph(raw="<w:r><w:t>KẾ HOẠCH</w:t></w:r>"))).lines[0]
+    assert line.cased is None

@@ -11,7 +11,7 @@ footnotes, and number every element.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -111,6 +111,23 @@ def _header_locations(lines: tuple[SourceLine, ...], values: dict[str, str]) -> 
     return out
 
 
+def _typed_case(name: str | None, lines: Sequence[SourceLine]) -> str | None:
+    """``name`` in the case it was typed, where the docx shows it in capitals by formatting.
+
+    A header line set in ``w:caps`` reads as capitals (what is printed); the
+    issuer and the superior body are names, so they keep the case typed.
+    """
+    if not name:
+        return name
+    for line in lines:
+        if line.cased is None:
+            continue
+        shown, typed = " ".join(line.text.split()), " ".join(line.cased.split())
+        if len(shown) == len(typed) and shown and shown in name:
+            name = name.replace(shown, typed)
+    return name
+
+
 def build_plan(doc: SourceDocument) -> Plan:
     """Read the structure of a plan from its lines; never loses a word of them."""
     ctx = Context()
@@ -145,8 +162,9 @@ def build_plan(doc: SourceDocument) -> Plan:
         above = " ".join(p for p in (signature.on_behalf_of, signature.deputy_for) if p)
         style = style_from_signature(above or None, signature.title)
     plan = Plan(
-        issuer=header.issuer or infer_issuer([item.text for item in preamble]),
-        superior_body=header.superior_body,
+        issuer=_typed_case(header.issuer, zones.header)
+        or infer_issuer([item.text for item in preamble]),
+        superior_body=_typed_case(header.superior_body, zones.header),
         number=header.number,
         place=header.place,
         issued_on=header.issued_on,

@@ -78,6 +78,7 @@ class _Line:
     label: str | None
     bold: bool
     centered: bool
+    cased: str | None = None
 
 
 @dataclass(slots=True)
@@ -157,24 +158,35 @@ class _Builder:
     def _line(self, paragraph: Paragraph) -> _Line:
         self._ordinal += 1
         style = self._resolve(paragraph.style or self._styles.default_paragraph)
-        text, bold = self._text(paragraph, style, footnotes=True)
+        text, bold, cased = self._cased_text(paragraph, style, footnotes=True)
         centered = (paragraph.align or style.align) == "center"
-        return _Line(self._ordinal, text, self._label(paragraph, style), bold, centered)
+        label = self._label(paragraph, style)
+        return _Line(self._ordinal, text, label, bold, centered, cased if cased != text else None)
 
     def _text(self, paragraph: Paragraph, style: _Resolved, *, footnotes: bool) -> tuple[str, bool]:
+        text, bold, _ = self._cased_text(paragraph, style, footnotes=footnotes)
+        return text, bold
+
+    def _cased_text(
+        self, paragraph: Paragraph, style: _Resolved, *, footnotes: bool
+    ) -> tuple[str, bool, str]:
+        """The text as shown, whether it is all bold, and the text as typed (no ``w:caps``)."""
         parts: list[str] = []
+        typed: list[str] = []
         all_bold = True
         any_text = False
         for run in paragraph.runs:
             if run.footnote is not None:
                 if footnotes:
                     parts.append(self._marker(run.footnote))
+                    typed.append(parts[-1])
                 continue
             char = self._char_style(run.style) if run.style is not None else style
             hidden = run.hidden if run.hidden is not None else _or(char.hidden, style.hidden)
             if hidden or not run.text:
                 continue
             text = run.text
+            typed.append(text)
             if run.caps if run.caps is not None else _or(char.caps, style.caps):
                 text = text.upper()
             parts.append(text)
@@ -183,7 +195,8 @@ class _Builder:
                 if not (run.bold if run.bold is not None else _or(char.bold, style.bold)):
                     all_bold = False
         text = unicodedata.normalize("NFC", "".join(parts)).strip()
-        return text, (all_bold if any_text else bool(style.bold))
+        cased = unicodedata.normalize("NFC", "".join(typed)).strip()
+        return text, (all_bold if any_text else bool(style.bold)), cased
 
     def _label(self, paragraph: Paragraph, style: _Resolved) -> str | None:
         num_id, ilvl = paragraph.num_id, paragraph.ilvl
@@ -271,6 +284,7 @@ def _source_line(line: _Line, in_table: str | None) -> SourceLine:
         bold=line.bold,
         centered=line.centered,
         in_table=in_table,
+        cased=line.cased,
     )
 
 

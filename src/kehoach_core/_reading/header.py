@@ -59,9 +59,9 @@ _NAME_BEFORE_RE = re.compile(r"(?:HÀNH|BCH|ƯƠNG|VỤ|TRỰC|TRA|CỦA)\s*$")
 _NUMBER_RE = re.compile(
     r"\bSố\s*:?\s*(?P<number>[0-9…\.]{1,12}(?:\s?[-/]\s?[0-9A-Za-zĐđ…\.]{1,15}){1,4})"
 )
-# ``Số -KH/ĐU``, ``Số:`` / ``- KH/ĐTN``, ``Số: /KH-UBND``: the number left blank.
+# ``Số -KH/ĐU``, ``Số:`` / ``- KH/ĐTN``, ``Số: /KH-UBND``, ``Số -KH/…``: the number left blank.
 _BLANK_NUMBER_RE = re.compile(
-    r"\bSố\s*:?[\s…\._]*(?:[-–/]\s*)?[A-ZĐ]{1,8}(?:\s*[-/–]\s*[A-ZĐ0-9]{1,15}){1,3}\b"
+    r"\bSố\s*:?[\s…\._]*(?:[-–/]\s*)?[A-ZĐ]{1,8}(?:\s*[-/–]\s*(?:[A-ZĐ0-9]{1,15}|…+)){1,3}(?!\w)"
 )
 _DATE_RE = re.compile(
     r"(?:(?P<place>[^,\d\n]{2,60}?),\s*)?ngày\b\s*(?P<d>[0-9…\._]{0,4})\s*tháng\b\s*"

@@ -36,7 +36,10 @@ class SourceLine:
     ``starts`` is the source map of ``text``: (offset in ``text``, physical line,
     1-based column) where each run of characters starts (see
     :class:`~kehoach_core.LineStart`); empty means ``text`` starts at column 1
-    of ``line``.
+    of ``line``. ``cased`` is the paragraph's text as typed when Word shows it
+    in capitals by formatting (``w:caps``): ``text`` is what is printed (upper
+    case), ``cased`` the stored case, which names keep (``None`` when the two
+    are the same).
     """
 
     text: str
@@ -47,6 +50,7 @@ class SourceLine:
     centered: bool | None = None
     in_table: str | None = None
     starts: tuple[tuple[int, int, int], ...] = ()
+    cased: str | None = None
 
     def location(self, start: int = 0, end: int | None = None) -> Location:
         """The :class:`~kehoach_core.Location` of ``text[start:end]``.

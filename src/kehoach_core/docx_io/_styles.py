@@ -18,7 +18,8 @@ Roles (paragraph styles, all Times New Roman): ``body`` (justified, first-line
 indent), ``heading1`` / ``heading2`` (bold), ``heading3`` (bold italic),
 ``center``, ``kind``, ``subject``, ``header`` (the header table's lines),
 ``recipients_label``, ``recipient``, ``signature``, ``table`` (table cells),
-``small`` (the digital-signature stamp) and ``page_number``.
+``small`` (the digital-signature stamp), ``page_number`` and ``footnote`` (the
+text of a footnote, at the size of the recipient list).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from ._formats import FormatName, OfficialFormat, format_for, text_width_pt
 from ._write_oxml import (
     add_page_field,
     bottom_border,
+    clean_package,
     set_cell_margins,
     set_cell_shading,
     set_document_defaults,
@@ -75,6 +77,7 @@ Role = Literal[
     "table",
     "small",
     "page_number",
+    "footnote",
 ]
 
 Run = tuple[str, bool | None, bool | None]
@@ -88,7 +91,7 @@ _MM_PER_PT = 25.4 / 72
 
 _ROLES: tuple[Role, ...] = (
     "body", "heading1", "heading2", "heading3", "center", "kind", "subject", "header",
-    "recipients_label", "recipient", "signature", "table", "small", "page_number",
+    "recipients_label", "recipient", "signature", "table", "small", "page_number", "footnote",
 )  # fmt: skip
 
 
@@ -308,6 +311,7 @@ def _blank(fmt: OfficialFormat) -> bytes:
     _setup_page(document, fmt)
     styles = _setup_styles(document, fmt)
     _setup_page_numbers(document, styles["page_number"])
+    clean_package(document)
     body = document.element.body
     for paragraph in list(document.paragraphs):  # the template's one empty paragraph
         body.remove(paragraph._p)
@@ -359,6 +363,7 @@ def _setup_styles(document: Any, fmt: OfficialFormat) -> dict[str, ParagraphStyl
     add("table", fmt.body_pt - 1, _LEFT, after=3.0, line=1.0)
     add("small", fmt.digital_pt, _LEFT, **tight)
     add("page_number", fmt.page_number_pt, _CENTER, **tight)
+    add("footnote", fmt.recipients_pt, _JUSTIFY, **tight)
     return out
 
 

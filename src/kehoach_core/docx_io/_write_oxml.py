@@ -3,7 +3,10 @@
 python-docx covers paragraphs, runs, styles, tables and sections; what it does
 not cover lives here: fonts for every script (``w:rFonts``), the document
 language, the ``PAGE`` field, paragraph borders (the rules under the issuing
-body, the motto and the title), table borders and cell margins.
+body, the motto and the title), table borders and cell margins, rows that may
+not break across pages (``w:cantSplit``), footnotes (the footnotes part and
+``w:footnoteReference``) and the package's own properties (no template
+thumbnail, an ``app.xml`` that names this library).
 
 >>> import docx
 >>> document = docx.Document()
@@ -21,8 +24,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 __all__ = [
+    "FOOTNOTES_CONTENT_TYPE",
+    "add_footnote_reference",
+    "add_footnotes_part",
     "add_page_field",
     "bottom_border",
+    "clean_package",
+    "keep_row_together",
     "set_cell_margins",
     "set_cell_shading",
     "set_document_defaults",
@@ -167,3 +175,99 @@ def set_document_defaults(styles_element: Any, *, font: str, size_pt: float, lan
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
     spacing.set(qn("w:lineRule"), "auto")
+
+
+def keep_row_together(row: Any) -> None:
+    """A python-docx table row that may not break across pages (``w:cantSplit``)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _child(tr_pr, "w:cantSplit")
+
+
+FOOTNOTES_CONTENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+)
+_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def add_footnote_reference(paragraph: Any, note_id: int) -> None:
+    """Append a superscript ``w:footnoteReference`` to footnote ``note_id`` to a paragraph."""
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    rpr.append(align)
+    run.append(rpr)
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), str(note_id))
+    run.append(reference)
+    paragraph._p.append(run)
+
+
+def _footnotes_xml(notes: list[str], style_id: str) -> bytes:
+    from xml.sax.saxutils import escape, quoteattr
+
+    body = [
+        f'<w:footnotes xmlns:w="{_W_NS}">',
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"'
+        ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing'
+        ' w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>",
+    ]
+    for index, text in enumerate(notes, 1):
+        body.append(
+            f'<w:footnote w:id="{index}"><w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>'
+            '</w:pPr><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+            f'</w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+        )
+    body.append("</w:footnotes>")
+    xml = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + "".join(body)
+    return xml.encode("utf-8")
+
+
+def add_footnotes_part(document: Any, notes: list[str], style_id: str) -> None:
+    """Give a python-docx document a footnotes part holding ``notes`` (ids 1, 2, ...).
+
+    The part has Word's two separator footnotes (ids -1 and 0) before the notes;
+    each note is one paragraph of ``style_id`` opened by its ``w:footnoteRef`` mark.
+    """
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        FOOTNOTES_CONTENT_TYPE,
+        _footnotes_xml(notes, style_id),
+        package,
+    )
+    document.part.relate_to(part, _RT_FOOTNOTES)
+
+
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>kehoach_core</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "<AppVersion>1.0000</AppVersion></Properties>"
+)
+
+
+def clean_package(document: Any) -> None:
+    """Take the python-docx template's leftovers out of a document's package.
+
+    The template's thumbnail (a picture of someone else's page) and its
+    relationship go; ``docProps/app.xml`` names ``kehoach_core`` instead of
+    "Microsoft Macintosh Word" and carries no stale page or word counts.
+    """
+    package = document.part.package
+    rels = package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == _RT_THUMBNAIL:
+            rels.pop(r_id)
+        elif rel.reltype.endswith("/extended-properties") and not rel.is_external:
+            rel.target_part._blob = _APP_XML.encode("utf-8")

@@ -24,21 +24,38 @@ requirements, content (notes, phases, standing content), forms, assignments,
 closing; a part with content but no heading gets a standard one (``II.
 NỘI DUNG TUYÊN TRUYỀN``) so that a reader finds it.
 
+Footnotes are Word footnotes: a footnotes part, and a ``w:footnoteReference``
+where the marker was glued to a word of the element holding it.
+
+A clerk signs the printed file, so the tail stays in one piece: the closing
+paragraphs keep with the recipients and signature table (``keepNext``), the
+table's row does not break across pages (``cantSplit``), and the table keeps
+with the digital-signature stamp. A missing number, date, place or issuer is
+printed as the blank an office leaves to fill by hand (``Số      -KH/ĐU``,
+``…, ngày    tháng    năm 20…``); the issuing bodies are typed in their own
+case and shown in capitals by formatting (``w:caps``), and a place name in
+them is not broken across lines (non-breaking spaces).
+
+Writing in the other format than the plan's own converts its conventions
+(number form, authority markers, archive line: :mod:`._convert`).
+
 Not representable (a :class:`UnrepresentableWarning` names what was left out):
-footnotes; ``implements`` links and ``due`` anchors of items; milestone dates
-from a schedule; notes and section headings of parts outside the body when
-the canonical order is used; a date without a place. Derived fields (form
-kinds, assignment bodies and roles, recipient purposes, phase windows,
-citations, milestones, anniversaries, ids) are not written as such: a reader
-derives them again from the wording.
+footnotes whose marker is not glued to a word of an element; ``implements``
+links and ``due`` anchors of items; milestone dates from a schedule; notes and
+section headings of parts outside the body when the canonical order is used.
+Derived fields (form kinds, assignment bodies and roles, recipient purposes,
+phase windows, citations, milestones, anniversaries, ids) are not written as
+such: a reader derives them again from the wording.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 from docx.shared import Pt
@@ -47,8 +64,10 @@ from .._atomic import write_atomic
 from .._elements import ContentItem, Part, SectionHeading
 from .._model import Assignment, Form, Phase, Plan
 from .._numbers import DocumentNumber, NumberStyle, int_to_roman
+from ._convert import PLACE_LEVELS, convert_format, issuer_code
 from ._formats import FormatName, OfficialFormat, format_for
 from ._styles import Role, Run, StyledDocument
+from ._write_oxml import add_footnote_reference, add_footnotes_part, keep_row_together
 
 __all__ = ["UnrepresentableWarning", "choose_format", "to_docx", "write_docx"]
 
@@ -58,6 +77,10 @@ _PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _STATE_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 _STATE_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 _BODY_PARTS = (Part.PURPOSES, Part.REQUIREMENTS, Part.CONTENT, Part.FORMS, Part.ASSIGNMENTS)
+
+
+# Kind codes for a blank number (FORMATS §1 Phụ lục III, §2 Party abbreviations).
+_KIND_CODES = {"KẾ HOẠCH": "KH", "CHƯƠNG TRÌNH": "CTr", "BÁO CÁO": "BC", "HƯỚNG DẪN": "HD"}
 
 
 class UnrepresentableWarning(UserWarning):
@@ -115,7 +138,8 @@ def write_docx(plan: Plan, path: str | os.PathLike[str], *, format: FormatChoice
 
 
 def _render(plan: Plan, format: FormatChoice) -> tuple[bytes, list[str]]:
-    writer = _PlanWriter(plan, format_for(choose_format(plan, format)))
+    name = choose_format(plan, format)
+    writer = _PlanWriter(convert_format(plan, name), format_for(name))
     writer.write()
     return writer.doc.to_bytes(), writer.dropped
 
@@ -126,11 +150,50 @@ def _dropped_message(dropped: list[str]) -> str:
 
 @attrs.define
 class _Para:
-    """One body paragraph before it is written: its runs, role and source line."""
+    """One body paragraph before it is written: its runs, role and source line.
+
+    ``element`` is the id of the item whose text the paragraph prints (a
+    footnote's reference goes in it); ``closing`` marks the closing paragraphs,
+    kept on the page of the signature.
+    """
 
     runs: tuple[Run, ...]
     role: Role
     line: int | None
+    element: str | None = None
+    closing: bool = False
+    note: bool = False
+    labelled: tuple[str, str] | None = None  # a phase heading: (label, heading)
+
+
+_NBSP = "\u00a0"
+_BLANK_ISSUER = "…………………………"
+_PLACE_RE = re.compile(r"\b(?:" + "|".join(PLACE_LEVELS) + r")\s", re.IGNORECASE)
+# Words that end a place name: an ordinal, a term, a conjunction (``TỈNH LẠNG SƠN LẦN THỨ``).
+_NOT_PLACE = frozenset(("LẦN", "KHÓA", "KHOÁ", "NHIỆM", "VÀ", "-", "–", "NĂM"))
+
+
+def _unbroken_place(name: str) -> str:
+    """``name`` with non-breaking spaces inside its place name (``XÃ HOÀNG VĂN THỤ``).
+
+    A place name is a level word (:data:`~._convert.PLACE_LEVELS`) and up to
+    four words after it, up to an ordinal or a conjunction.
+
+    >>> _unbroken_place("Đảng ủy xã Hoàng Văn Thụ").split(" ")
+    ['Đảng', 'ủy', 'xã\xa0Hoàng\xa0Văn\xa0Thụ']
+    >>> _unbroken_place("Đảng bộ tỉnh Lạng Sơn lần thứ XVIII").split(" ")
+    ['Đảng', 'bộ', 'tỉnh\xa0Lạng\xa0Sơn', 'lần', 'thứ', 'XVIII']
+    """
+    found = _PLACE_RE.search(name)
+    if found is None:
+        return name
+    head, words = name[: found.start()], name[found.start() :].split(" ")
+    level = len(found.group(0).split())
+    end = level
+    while end < len(words) and end < level + 4 and words[end].upper() not in _NOT_PLACE:
+        end += 1
+    bound = _NBSP.join(words[:end])
+    return head + " ".join([bound, *words[end:]])
 
 
 def _join(label: str, text: str) -> str:
@@ -139,8 +202,8 @@ def _join(label: str, text: str) -> str:
     return label or text
 
 
-def _para(text: str, role: Role, line: int | None) -> _Para:
-    return _Para(((text, None, None),), role, line)
+def _para(text: str, role: Role, line: int | None, element: str | None = None) -> _Para:
+    return _Para(((text, None, None),), role, line, element)
 
 
 def _line(element: object) -> int | None:
@@ -156,26 +219,89 @@ class _PlanWriter:
         self.fmt = fmt
         self.doc = StyledDocument(fmt)
         self.dropped: list[str] = []
+        self.footnotes: list[str] = []
 
     def write(self) -> None:
         self._check()
         self._header()
         self._title()
         self._preamble()
-        for para in self._body():
-            if len(para.runs) == 1 and para.runs[0][1] is None and para.runs[0][2] is None:
-                self.doc.add_paragraph(para.runs[0][0], para.role)
+        body = self._body()
+        notes = self._footnote_places(body)
+        written = []
+        for para in body:
+            spots = notes.get(para.element or "", [])
+            if spots:
+                paragraph = self._with_references(para, spots)
+            elif len(para.runs) == 1 and para.runs[0][1] is None and para.runs[0][2] is None:
+                paragraph = self.doc.add_paragraph(para.runs[0][0], para.role)
             else:
-                self.doc.add_runs(para.runs, para.role)
+                paragraph = self.doc.add_runs(para.runs, para.role)
+            written.append((para, paragraph))
+        # The closing stays on the page of the signature: its paragraphs keep with the next,
+        # and so does the body's last paragraph when there is no closing.
+        closing = [paragraph for para, paragraph in written if para.closing]
+        if not closing and written:
+            closing = [written[-1][1]]
+        for paragraph in closing:
+            paragraph.paragraph_format.keep_with_next = True
         self._tail()
+        self._after_signature()
+        if self.footnotes:
+            add_footnotes_part(self.doc.document, self.footnotes, self.doc.style_id("footnote"))
         self._core_properties()
+
+    # -- footnotes --------------------------------------------------------------------
+
+    def _footnote_places(self, body: list[_Para]) -> dict[str, list[tuple[int, int, int]]]:
+        """Where each footnote's reference goes: element id → (offset, marker length, number)."""
+        texts = {para.element: "".join(run[0] for run in para.runs) for para in body}
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        for footnote in self.plan.footnotes:
+            text = texts.get(footnote.element) if footnote.element else None
+            glued = re.compile(rf"(?<=[^\W\d_]){re.escape(footnote.marker)}(?!\d)")
+            taken = {at for at, _, _ in places.get(footnote.element or "", [])}
+            found = None
+            if text is not None:
+                found = next((m for m in glued.finditer(text) if m.start() not in taken), None)
+            if footnote.element is None or found is None:
+                where = "has no element" if footnote.element is None else "is not in its text"
+                self.dropped.append(f"footnote {footnote.marker!r} (its marker {where})")
+                continue
+            self.footnotes.append(footnote.text)
+            spot = (found.start(), len(footnote.marker), len(self.footnotes))
+            places.setdefault(footnote.element, []).append(spot)
+        return places
+
+    def _with_references(self, para: _Para, spots: list[tuple[int, int, int]]) -> Any:
+        """The paragraph's runs with footnote references in place of the glued markers."""
+        paragraph = self.doc.add_paragraph("", para.role)
+        offset = 0
+        for text, bold, italic in para.runs:
+            pieces: list[str | int] = []
+            start = 0
+            for at, length, number in sorted(spots):
+                if offset <= at < offset + len(text):
+                    pieces.append(text[start : at - offset])
+                    pieces.append(number)
+                    start = at - offset + length
+            pieces.append(text[start:])
+            for piece in pieces:
+                if isinstance(piece, int):
+                    add_footnote_reference(paragraph, piece)
+                elif piece:
+                    run = paragraph.add_run(piece)
+                    if bold is not None:
+                        run.bold = bold
+                    if italic is not None:
+                        run.italic = italic
+            offset += len(text)
+        return paragraph
 
     # -- what cannot be written -------------------------------------------------------
 
     def _check(self) -> None:
         plan = self.plan
-        if plan.footnotes:
-            self.dropped.append(f"{len(plan.footnotes)} footnote(s)")
         items = list(_all_items(plan))
         links = sum(1 for item in items if item.implements is not None)
         if links:
@@ -186,8 +312,6 @@ class _PlanWriter:
         dated = sum(1 for m in plan.milestones if m.starts_on or m.ends_on)
         if dated:
             self.dropped.append(f"the dates of {dated} milestone(s)")
-        if plan.issued_on is not None and not plan.place:
-            self.dropped.append("the issue date (a date line needs a place)")
 
     # -- header -----------------------------------------------------------------------
 
@@ -201,14 +325,19 @@ class _PlanWriter:
         bottom_left, bottom_right = table.cell(1, 0), table.cell(1, 1)
         left: list[tuple[str, Role, bool | None]] = []
         if plan.superior_body:
-            left.append((plan.superior_body.upper(), "header", False))
-        issuer = plan.issuer.upper() if plan.issuer else ""
+            left.append((_unbroken_place(plan.superior_body), "header", False))
+        # A missing issuer is a blank to fill in by hand, with its mark under it as usual.
+        issuer = _unbroken_place(plan.issuer) if plan.issuer else _BLANK_ISSUER
         left.append((issuer, "header", True))
         if fmt.issuer_mark == "star":
             left.append(("*", "header", None))
         doc.cell_lines(top_left, left)
-        if fmt.issuer_mark == "rule" and issuer:
-            width = doc.text_width(issuer, fmt.issuer_pt, bold=True)
+        # Names are typed in their own case and printed in capitals by formatting.
+        for paragraph in top_left.paragraphs[: 2 if plan.superior_body else 1]:
+            for run in paragraph.runs:
+                run.font.all_caps = True
+        if fmt.issuer_mark == "rule":
+            width = doc.text_width(issuer.upper(), fmt.issuer_pt, bold=True)
             doc.add_rule(min(width, inner_left) * 0.4, within_mm=inner_left, container=top_left)
         if fmt.name == "party":
             doc.cell_lines(top_right, [(_PARTY_TITLE, "header", True)])
@@ -228,10 +357,9 @@ class _PlanWriter:
             bottom_left.paragraphs[0].runs[0].font.size = Pt(fmt.number_pt)
         date = self._date_line()
         doc.cell_lines(bottom_right, [(date, "header", None)])
-        if date:
-            run = bottom_right.paragraphs[0].runs[0]
-            run.italic = True
-            run.font.size = Pt(fmt.place_date_pt)
+        run = bottom_right.paragraphs[0].runs[0]
+        run.italic = True
+        run.font.size = Pt(fmt.place_date_pt)
         for cell in (bottom_left, bottom_right):
             cell.paragraphs[0].paragraph_format.space_before = Pt(6)
         for fragment in plan.unparsed:
@@ -239,23 +367,32 @@ class _PlanWriter:
                 doc.add_paragraph(fragment.text, "header", container=bottom_left)
 
     def _number_line(self) -> str:
+        """The number, or the blank an office leaves for it (``Số      -KH/ĐU``)."""
         number = self.plan.number
+        kept = (f.text for f in self.plan.unparsed if "header" in f.reason)
+        if number is None and any(text[:2].lower() == "số" for text in kept):
+            return ""  # the plan's own unread number line is printed under it instead
         if number is None:
-            return ""
+            # Without an issuer the superior body is the one a reader takes as the issuer.
+            code = issuer_code(self.plan.issuer or self.plan.superior_body) or "…"
+            kind = _KIND_CODES.get(self.plan.kind.upper(), "KH")
+            if self.fmt.name == "party":
+                return f"{self.fmt.number_prefix}     -{kind}/{code}"
+            return f"{self.fmt.number_prefix}     /{kind}-{code}"
         text = str(number)
         if text.lower().startswith("số"):
             return text
         return f"{self.fmt.number_prefix}{text}"
 
     def _date_line(self) -> str:
+        """Place and date; what is missing is left blank (``…, ngày    tháng    năm 20…``)."""
         plan = self.plan
-        if not plan.place:
-            return ""
+        place = plan.place or "…"
         day = plan.issued_on
         if day is None:
-            return f"{plan.place}, ngày … tháng … năm ……"
+            return f"{place}, ngày    tháng    năm 20…"
         month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-        return f"{plan.place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+        return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
     # -- title and preamble -----------------------------------------------------------
 
@@ -306,10 +443,13 @@ class _PlanWriter:
             role: Role = "heading1" if section.level <= 1 else "heading2"
             paras.append(_para(_join(section.label, section.title), role, _line(section)))
         for note in plan.notes:
-            if note.part not in (Part.HEADER, Part.PAGE):  # printed by the format, by Word
-                paras.append(_para(note.text, "body", _line(note)))
-        for group in (plan.purposes, plan.requirements, plan.standing_content, plan.closing):
+            # the header's notes are printed by the format, page numbers by Word, and what
+            # follows the signature (annexes) after it
+            if note.part not in (Part.HEADER, Part.PAGE, Part.SIGNATURE):
+                paras.append(attrs.evolve(_para(note.text, "body", _line(note)), note=True))
+        for group in (plan.purposes, plan.requirements, plan.standing_content):
             paras.extend(_items(group))
+        paras.extend(_items(plan.closing, closing=True))
         for phase in plan.phases:
             paras.extend(_phase(phase, 1))
         for form in plan.forms:
@@ -322,7 +462,7 @@ class _PlanWriter:
         if not paras or any(para.line is None for para in paras):
             return None
         paras.sort(key=lambda para: para.line or 0)
-        return paras
+        return _rejoin_labels(paras)
 
     def _canonical(self) -> Iterator[_Para]:
         """The body in the usual order of the parts, standard headings where missing."""
@@ -337,7 +477,8 @@ class _PlanWriter:
         if skipped:
             self.dropped.append(f"{len(skipped)} section heading(s) outside the body's parts")
         notes = {part: [n for n in plan.notes if n.part is part] for part in Part}
-        stray = [n for n in plan.notes if n.part not in (*_BODY_PARTS, Part.HEADER)]
+        kept = (*_BODY_PARTS, Part.HEADER, Part.PAGE, Part.SIGNATURE)
+        stray = [n for n in plan.notes if n.part not in kept]
         if stray:
             self.dropped.append(f"{len(stray)} note(s) of parts outside the body")
         counter = 0
@@ -401,7 +542,7 @@ class _PlanWriter:
         for fragment in plan.unparsed:
             if not _elsewhere(fragment.reason):
                 yield _para(fragment.text, "body", None)
-        yield from _items(plan.closing)
+        yield from _items(plan.closing, closing=True)
 
     # -- tail -------------------------------------------------------------------------
 
@@ -443,10 +584,31 @@ class _PlanWriter:
             doc.cell_lines(right, signing or [("", "signature", None)])
             for cell in (left, right):
                 cell.paragraphs[0].paragraph_format.space_before = Pt(12)
+            # One piece on one page: the row does not break, and (every paragraph of it
+            # keeping with the next) the table keeps with the stamp below it.
+            keep_row_together(table.rows[0])
+            stamped = signature is not None and bool(signature.digital and signature.digital.text)
+            for cell in (left, right):
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_together = True
+                    if stamped:
+                        paragraph.paragraph_format.keep_with_next = True
         if signature is not None and signature.digital is not None and signature.digital.text:
-            doc.add_paragraph("", "small")
+            stamp = [doc.add_paragraph("", "small")]
             for text in signature.digital.text.split("\n"):
-                doc.add_paragraph(text, "small")
+                stamp.append(doc.add_paragraph(text, "small"))
+            for paragraph in stamp[:-1]:
+                paragraph.paragraph_format.keep_with_next = True
+
+    def _after_signature(self) -> None:
+        """What a plan holds after its signature (annexes: *Phụ lục*), as the reader kept it."""
+        notes = [note for note in self.plan.notes if note.part is Part.SIGNATURE]
+        if not notes:
+            return
+        notes.sort(key=lambda note: _line(note) or 0)
+        self.doc.add_paragraph("", "body")
+        for note in notes:
+            self.doc.add_paragraph(note.text, "body")
 
     def _signature_lines(self) -> Iterator[tuple[str, Role, bool | None]]:
         signature = self.plan.signature
@@ -467,15 +629,24 @@ class _PlanWriter:
             yield signature.signer, "signature", None
 
     def _core_properties(self) -> None:
+        """Title, author (the issuer), dates (the issue date, else now), no template leftovers."""
+        plan = self.plan
         props = self.doc.document.core_properties
-        props.title = (self.plan.title or self.plan.kind)[:255]
-        props.subject = self.plan.kind
-        props.author = (self.plan.issuer or "")[:255]
-        props.last_modified_by = "kehoach_core"
+        props.title = (plan.title or plan.kind)[:255]
+        props.subject = plan.kind
+        props.author = (plan.issuer or "")[:255]
+        props.last_modified_by = (plan.issuer or "kehoach_core")[:255]
         props.language = "vi-VN"
         props.comments = ""
-        props.keywords = ""
+        props.keywords = str(plan.number or "")[:255]
         props.category = ""
+        props.revision = 1
+        if plan.issued_on is not None:
+            when = dt.datetime(plan.issued_on.year, plan.issued_on.month, plan.issued_on.day)
+        else:
+            when = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        props.created = when
+        props.modified = when
 
 
 def _elsewhere(reason: str) -> bool:
@@ -495,21 +666,50 @@ def _all_items(plan: Plan) -> Iterator[ContentItem]:
             yield from item.walk()
 
 
-def _items(items: Iterable[ContentItem]) -> Iterator[_Para]:
+def _items(items: Iterable[ContentItem], *, closing: bool = False) -> Iterator[_Para]:
     for item in items:
         for each in item.walk():
-            yield _para(_join(each.label, each.text), "body", _line(each))
+            text = _join(each.label, each.text)
+            yield _Para(((text, None, None),), "body", _line(each), each.id or None, closing)
+
+
+def _rejoin_labels(paras: list[_Para]) -> list[_Para]:
+    """Put a phase's lead-in back on its line: ``Đợt 01 dự kiến: Cao điểm ...``.
+
+    A reader that takes ``Đợt 01`` as the label of the phase keeps the rest of
+    the lead-in (``Đợt 01 dự kiến``) as a note read on the same line; printed
+    as a paragraph of its own, that note would be read as one more phase.
+    """
+    out: list[_Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.note
+            and para.labelled is not None
+            and para.labelled[0]
+            and before.line == para.line
+            and before.runs[0][0].startswith(para.labelled[0])
+        ):
+            lead = before.runs[0][0]
+            para.runs = ((f"{lead}: {para.labelled[1]}", None, None),)
+            out[-1] = para
+            continue
+        out.append(para)
+    return out
 
 
 def _phase(phase: Phase, depth: int) -> Iterator[_Para]:
     content = list(phase.content)
     role: Role = "heading2" if depth <= 1 else "heading3"
     if phase.heading:
-        yield _para(_join(phase.label, phase.heading), role, _line(phase))
+        para = _para(_join(phase.label, phase.heading), role, _line(phase))
+        para.labelled = (phase.label, phase.heading)
+        yield para
     elif content and not content[0].label and not content[0].children and phase.label:
         # A "Thứ nhất, ..." sub-phase whose one statement shares its line.
         first = content.pop(0)
-        yield _para(_join(phase.label, first.text), "body", _line(phase))
+        yield _para(_join(phase.label, first.text), "body", _line(phase), first.id or None)
     elif phase.label:
         yield _para(phase.label, role, _line(phase))
     yield from _items(content)
@@ -551,7 +751,7 @@ def _assignment(assignment: Assignment, depth: int) -> Iterator[_Para]:
             (_join(assignment.label, head) + " ", True, False),
             (task.text, False, False),
         )
-        yield _Para(runs, "body", line)
+        yield _Para(runs, "body", line, task.id or None)
     elif heading or assignment.label:
         yield _para(_join(assignment.label, heading), role, line)
     yield from _items(tasks)
