@@ -310,8 +310,9 @@ def _cut_line(
     cuts = [start]
     # Only a line wider than its characters need be (a serif font's letters take
     # about 0.45 em) by a column gap can hold one: look for it there.
-    extent = box(end - 1)[1] - box(start)[0]
-    if extent > (0.45 * (end - start) + COLUMN_GAP_EM) * size:
+    first_left = box(start)[0]
+    last_right = box(end - 1)[1]
+    if last_right - first_left > (0.45 * (end - start) + COLUMN_GAP_EM) * size:
         for match in _SPACE_RE.finditer(text, start + 1, end - 1):
             i = match.start()
             if raw.FPDFText_IsGenerated(handle, i) == 1:
@@ -325,8 +326,8 @@ def _cut_line(
             continue
         a += len(text[a:b]) - len(text[a:b].lstrip())
         last = a + len(piece) - 1
-        x0 = box(a)[0]
-        x1 = box(last)[1]
+        x0 = first_left if a == start else box(a)[0]
+        x1 = last_right if last == end - 1 else box(last)[1]
         bold = _is_bold(raw, handle, a)
         bold_end = bold and (last == a or _is_bold(raw, handle, last))
         out.append(_Piece(piece, x0, max(x1, x0), y, size, bold, bold_end))
@@ -451,8 +452,10 @@ def _two_columns(rows: list[list[_Piece]], index: int) -> tuple[int, float] | No
 
     def fits(piece: _Piece) -> bool | None:
         left = side(piece)
-        if left is None:
-            return None
+        if left is None or piece.size < 0.85 * min(p.size for p in sides[left]):
+            return None  # smaller type below the cells (a stamp, a note) is not in them
+        if left and sides[True][-1].y - piece.y > 2.5 * max(piece.size, sides[True][-1].size):
+            return None  # the left column runs on line by line (the right one leaves room to sign)
         centre = (piece.x0 + piece.x1) / 2
         for cell in sides[left]:
             if abs(centre - (cell.x0 + cell.x1) / 2) <= 1.0 * piece.size:

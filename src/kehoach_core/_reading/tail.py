@@ -341,7 +341,9 @@ def _separator(recipients: Sequence[Recipient]) -> str:
     return "," if ends.count(",") > ends.count(";") else ";"
 
 
-def _place_purposes(recipients: list[Recipient], detached: list[tuple[str, Location]]) -> None:
+def _place_purposes(
+    recipients: list[Recipient], detached: list[tuple[str, Location]]
+) -> list[tuple[str, Location]]:
     """Give the purposes printed alone beside the list to recipients without one.
 
     Extraction puts such a column (``(để b/cáo)``, ``(để t/h)``) after the list,
@@ -349,6 +351,7 @@ def _place_purposes(recipients: list[Recipient], detached: list[tuple[str, Locat
     reported to down to those that carry the plan out, so the first purpose goes
     to the first recipient without one, the last to the last, those between in
     order; a single one goes to the first for a report, else to the last.
+    Returns the purposes no recipient could take (kept by the caller, not lost).
     """
     open_ = [
         i
@@ -356,7 +359,7 @@ def _place_purposes(recipients: list[Recipient], detached: list[tuple[str, Locat
         if r.purpose is RecipientPurpose.UNSPECIFIED and not r.name.startswith("…")
     ]
     if not open_ or not detached:
-        return
+        return list(detached)
     if len(detached) == 1:
         report = purpose_of(detached[0][0]) is RecipientPurpose.REPORT
         targets = [open_[0] if report else open_[-1]]
@@ -371,6 +374,7 @@ def _place_purposes(recipients: list[Recipient], detached: list[tuple[str, Locat
         recipients[index] = attrs.evolve(
             was, purpose=purpose_of(joined), text=joined, location=location
         )
+    return detached[len(targets) :]
 
 
 def read_tail(
@@ -457,7 +461,8 @@ def read_tail(
             recipients.append(_recipient(text, where))
             continue
         ctx.fragment(text, _NOT_UNDERSTOOD, where)
-    _place_purposes(recipients, detached)
+    for text, where in _place_purposes(recipients, detached):
+        ctx.fragment(text, "a purpose printed apart that no recipient could take", where)
     return recipients, block.signature(read_trailer(stamp))
 
 
