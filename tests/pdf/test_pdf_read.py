@@ -235,3 +235,30 @@ def test_plan_page_of_counts_lines_from_each_page_start() -> None:
     assert plan.page_of(29) == (1, 29)
     assert plan.page_of(30) == (2, 1)
     assert plan.page_of(100) == (3, 40)
+
+
+def test_the_diff_of_a_docx_and_its_pdf_is_empty() -> None:
+    """Pages, page furniture and reader notes are metadata: no change between formats."""
+    from kehoach_core.compare import diff
+
+    changes = diff(kh.read(FIXTURES / "kien-moc.docx"), kh.read(FIXTURES / "kien-moc.pdf"))
+    assert not changes.changes
+
+
+def test_every_verb_takes_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kehoach_core.cli import main
+
+    pdf = str(FIXTURES / "kien-moc.pdf")
+    assert main(["read", pdf, "-o", str(tmp_path / "plan.json")]) == 0
+    assert main(["compare", str(FIXTURES / "cai-rang.pdf"), pdf]) == 0
+    assert main(["diff", str(FIXTURES / "kien-moc.docx"), pdf]) == 0
+    assert main(["docx", pdf, "-o", str(tmp_path / "plan.docx")]) == 0
+    written, read_back = kh.read(tmp_path / "plan.docx"), kh.read(pdf)
+    assert (written.title, written.phases, written.assignments) == (
+        read_back.title,
+        read_back.phases,
+        read_back.assignments,
+    )
+    assert main(["read", "--text", pdf]) == 0
+    out = capsys.readouterr().out
+    assert "Nơi nhận:" in out

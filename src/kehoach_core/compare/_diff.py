@@ -367,7 +367,9 @@ def _positional(plan: Plan) -> bool:
     return number_elements(plan) == plan
 
 
-_METADATA = frozenset({"location", "header_locations", "source"})
+_METADATA = frozenset(
+    {"location", "header_locations", "source", "furniture", "pages", "reader_notes"}
+)
 """Keys of where a plan was read, not of what it says: never a change."""
 
 
