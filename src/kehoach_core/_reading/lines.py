@@ -144,6 +144,8 @@ class _Joiner:
             return True
         cur_upper = is_upper_heading(cur)
         if self.in_tail:
+            if geometric is False and not (cur_upper or prev_upper):
+                return False  # a recipient the cell wrapped (a PDF's coordinates say so)
             return not (first.islower() and not prev_upper)
         label = split_label(cur)
         if label is not None:

@@ -7,7 +7,8 @@ classic loss after a Vietnamese diacritic) and breaks lines where the text
 jumps. On top of that this module works from the coordinates:
 
 * **pieces**: a line of PDFium's is cut where two glyphs stand more than
-  :data:`COLUMN_GAP_EM` font sizes apart (two cells of a table on one baseline);
+  :data:`CELL_GAP_EM` font sizes apart where no space glyph is (two cells of a
+  table on one baseline);
 * **rows**: pieces are ordered top to bottom by baseline, left to right;
 * **two columns**: a run of rows whose pieces each lie in one half of the
   text area, with pieces in both halves (the header table: issuer and
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from .lines import Geometry
 
 __all__ = [
-    "COLUMN_GAP_EM",
+    "CELL_GAP_EM",
     "MAX_CHARS",
     "MAX_PAGES",
     "MAX_STREAM_BYTES",
@@ -64,8 +65,9 @@ MAX_PAGES = 2000
 MAX_CHARS = 5_000_000
 """A text layer longer than this (in characters, all pages) is refused."""
 
-COLUMN_GAP_EM = 2.0
-"""Glyphs further apart than this many font sizes on one baseline are in different columns."""
+CELL_GAP_EM = 1.0
+"""A gap PDFium filled with a space of its own (no space glyph is there) wider than this
+many font sizes parts two cells of a table; a narrower one is a space a producer left out."""
 
 MERGE_GAP_EM = 0.3
 """Two of PDFium's lines on one baseline closer than this many font sizes are one line;
@@ -312,12 +314,12 @@ def _cut_line(
     # about 0.45 em) by a column gap can hold one: look for it there.
     first_left = box(start)[0]
     last_right = box(end - 1)[1]
-    if last_right - first_left > (0.45 * (end - start) + COLUMN_GAP_EM) * size:
+    if last_right - first_left > (0.45 * (end - start) + CELL_GAP_EM) * size:
         for match in _SPACE_RE.finditer(text, start + 1, end - 1):
             i = match.start()
             if raw.FPDFText_IsGenerated(handle, i) == 1:
                 gap = box(i + 1)[0] - box(i - 1)[1]
-                if gap > COLUMN_GAP_EM * size:
+                if gap > CELL_GAP_EM * size:
                     cuts.append(i)
     cuts.append(end)
     for a, b in itertools.pairwise(cuts):
@@ -507,26 +509,42 @@ _DIGITS_RE = re.compile(r"\d+")
 
 
 def _mark_furniture(pages: list[list[PdfLine]]) -> None:
-    """Mark page numbers and repeated running heads or footers at a page's top or bottom."""
+    """Mark page numbers and repeated running heads or footers at a page's top or bottom.
+
+    A page number is a number alone on the first or last line of a page that
+    counts the pages: its value minus the page's own number is the same on most
+    numbered pages (page 2 printed ``2``, or ``1`` when the first page is not
+    counted), so a table's cell that happens to open a page is not taken. A
+    running head or footer is a line with words, repeated at the edge of most pages.
+    """
     edges: Counter[str] = Counter()
-    for lines in pages:
+    offsets: Counter[int] = Counter()
+    for number, lines in enumerate(pages, 1):
         for line in {*(lines[:2]), *(lines[-2:])}:
             edges[_DIGITS_RE.sub("#", line.text)] += 1
-    for lines in pages:
+        for line in {*(lines[:1]), *(lines[-1:])}:
+            match = _PAGE_NUMBER_RE.fullmatch(line.text)
+            if match:
+                offsets[int(match.group(1)) - number] += 1
+    numbered = {offset for offset, count in offsets.items() if count >= 2 or len(pages) <= 2}
+    for number, lines in enumerate(pages, 1):
         if not lines:
             continue
         for position in {0, len(lines) - 1}:
             line = lines[position]
-            if _is_furniture(line, edges, len(pages)):
+            match = _PAGE_NUMBER_RE.fullmatch(line.text)
+            if match and int(match.group(1)) - number in numbered:
+                lines[position] = attrs.evolve(line, furniture=True)
+            elif _is_running(line, edges, len(pages)):
                 lines[position] = attrs.evolve(line, furniture=True)
 
 
-def _is_furniture(line: PdfLine, edges: Counter[str], pages: int) -> bool:
-    match = _PAGE_NUMBER_RE.fullmatch(line.text)
-    if match and 0 < int(match.group(1)) <= MAX_PAGES:
-        return True
+def _is_running(line: PdfLine, edges: Counter[str], pages: int) -> bool:
+    """A running head or footer: words, repeated at the edge of most pages."""
+    if sum(ch.isalpha() for ch in line.text) < 3 or len(line.text) >= 120:
+        return False
     key = _DIGITS_RE.sub("#", line.text)
-    return pages >= 3 and edges[key] >= max(3, pages // 2) and len(line.text) < 120
+    return pages >= 3 and edges[key] >= max(3, pages // 2)
 
 
 _NOTE_START_RE = re.compile(r"(\d{1,3}|[*†‡])\s+(\S.*)")
@@ -601,7 +619,8 @@ def _footnotes(layout: PdfText) -> tuple[dict[str, str], dict[str, tuple[int, in
     return {marker: " ".join(parts) for marker, parts in texts.items()}, where
 
 
-_BULLET_RE = re.compile(r"[-+–•]\s")
+_BULLET_RE = re.compile(r"(?:[-+–•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\))\s")
+"""A line opening with a label: a bullet, ``1.``, ``2.1.``, ``a)``, ``(1)``."""
 
 
 def _geometry(layout: PdfText) -> dict[int, Geometry]:
@@ -635,9 +654,14 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
     for position, (number, line) in enumerate(body):
         size = line.size or 12.0
         centre = (line.x0 + line.x1) / 2
-        if line.x0 > left + 2 * size and abs(centre - middle) < size:
-            previous = before = None
-            continue  # a centred line (a title): the text rules decide
+        if line.x0 > left + 2 * size and line.x1 < right - 2 * size and abs(centre - middle) < size:
+            # a centred line (a title, an annex heading): it wrapped when the next
+            # word would not have fitted in the column, and the next is centred too
+            following = body[position + 1][1] if position + 1 < len(body) else None
+            wrapped = following is not None and _centred_wrap(line, following, right - left)
+            out[number] = Geometry(full=wrapped, indented=False, trusted=trusted)
+            previous, before = out[number], line
+            continue
         following = body[position + 1][1] if position + 1 < len(body) else None
         full = _fills(line, following, right, alike=False)
         indented = line.x0 > left + 0.8 * size
@@ -671,6 +695,19 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
         full = _fills(line, following, line.cell_right, alike=True)
         out[index + 1] = Geometry(full=full, indented=False)
     return out
+
+
+def _centred_wrap(line: PdfLine, following: PdfLine, width: float) -> bool:
+    """Whether centred ``line`` wrapped into ``following``: set alike, and the next
+    word would have made it wider than the column."""
+    if following.bold != line.bold or following.size != line.size:
+        return False
+    if abs((following.x0 + following.x1) - (line.x0 + line.x1)) > 2 * line.size:
+        return False  # the next line is not centred on the same point
+    word = following.text.split(" ", 1)[0]
+    size = line.size or 12.0
+    room = sum(0.7 if ch.isupper() else 0.5 for ch in word) * size + 0.25 * size
+    return line.x1 - line.x0 + room >= width - 0.2 * size
 
 
 def _fills(line: PdfLine, following: PdfLine | None, right: float, *, alike: bool) -> bool:
