@@ -533,9 +533,8 @@ def _mark_furniture(pages: list[list[PdfLine]]) -> None:
         for position in {0, len(lines) - 1}:
             line = lines[position]
             match = _PAGE_NUMBER_RE.fullmatch(line.text)
-            if match and int(match.group(1)) - number in numbered:
-                lines[position] = attrs.evolve(line, furniture=True)
-            elif _is_running(line, edges, len(pages)):
+            counted = bool(match) and int(match.group(1)) - number in numbered  # type: ignore[union-attr]
+            if counted or _is_running(line, edges, len(pages)):
                 lines[position] = attrs.evolve(line, furniture=True)
 
 
