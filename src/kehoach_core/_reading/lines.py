@@ -93,6 +93,10 @@ class Geometry:
 
     full: bool
     indented: bool
+    centred: bool = False
+    """A centred line of the running text (a title, an annex heading), not a table cell."""
+    cell: bool = False
+    """A line of a cell of the header or of the recipients and signature block."""
     trusted: bool = False
     """The document indents the first line of its paragraphs: a line after one that
     ran to the edge is a new paragraph exactly when indented, even after a full stop."""
@@ -109,6 +113,8 @@ class _Joiner:
         self.width = width
         self.geometry = geometry or {}
         self.trusted = False
+        self.centred = False
+        self.cell = False
         self.last_roman = 0
         self.in_tail = False
         self.trailer_left = 0
@@ -118,9 +124,11 @@ class _Joiner:
         before = self.geometry.get(last_line)
         here = self.geometry.get(line)
         if before is None or here is None:
-            self.trusted = False
+            self.trusted = self.centred = self.cell = False
             return None
         self.trusted = here.trusted
+        self.centred = here.centred and before.centred
+        self.cell = here.cell or before.cell
         return here.indented or not before.full
 
     def starts_new(
@@ -144,8 +152,8 @@ class _Joiner:
             return True
         cur_upper = is_upper_heading(cur)
         if self.in_tail:
-            if geometric is False and not (cur_upper or prev_upper):
-                return False  # a recipient the cell wrapped (a PDF's coordinates say so)
+            if geometric is False and (not self.cell or not (cur_upper or prev_upper)):
+                return False  # a recipient the cell wrapped, a heading of an annex
             return not (first.islower() and not prev_upper)
         label = split_label(cur)
         if label is not None:

@@ -633,11 +633,11 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
     ]
     if len(body) < 3:
         return {}
-    lefts = sorted(line.x0 for _, line in body)
-    left = lefts[len(lefts) // 20]  # the text column's left edge (a stray line or two aside)
-    rights = sorted(line.x1 for _, line in body)
-    right = rights[int(len(rights) * 0.9)]
-    middle = (left + right) / 2
+    left, right = _column([line for _, line in body])
+    columns: dict[int, tuple[float, float]] = {}  # a landscape page (an annex) has its own
+    for page in {line.page for _, line in body}:
+        on_page = [line for _, line in body if line.page == page]
+        columns[page] = _column(on_page) if len(on_page) >= 6 else (left, right)
     bullets = [line.x0 > left + 0.8 * line.size for _, line in body if _BULLET_RE.match(line.text)]
     indents_bullets = len(bullets) >= 3 and sum(bullets) >= 0.8 * len(bullets)
     # after a line that stopped short, a new paragraph starts: is it indented?
@@ -652,13 +652,15 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
     before: PdfLine | None = None
     for position, (number, line) in enumerate(body):
         size = line.size or 12.0
+        left, right = columns[line.page]
+        middle = (left + right) / 2
         centre = (line.x0 + line.x1) / 2
         if line.x0 > left + 2 * size and line.x1 < right - 2 * size and abs(centre - middle) < size:
             # a centred line (a title, an annex heading): it wrapped when the next
             # word would not have fitted in the column, and the next is centred too
             following = body[position + 1][1] if position + 1 < len(body) else None
             wrapped = following is not None and _centred_wrap(line, following, right - left)
-            out[number] = Geometry(full=wrapped, indented=False, trusted=trusted)
+            out[number] = Geometry(full=wrapped, indented=False, trusted=trusted, centred=True)
             previous, before = out[number], line
             continue
         following = body[position + 1][1] if position + 1 < len(body) else None
@@ -692,8 +694,15 @@ def _geometry(layout: PdfText) -> dict[int, Geometry]:
         if following is not None and following.cell_right != line.cell_right:
             following = None
         full = _fills(line, following, line.cell_right, alike=True)
-        out[index + 1] = Geometry(full=full, indented=False)
+        out[index + 1] = Geometry(full=full, indented=False, cell=True)
     return out
+
+
+def _column(lines: list[PdfLine]) -> tuple[float, float]:
+    """The left and right edges of the text column these lines are set in."""
+    lefts = sorted(line.x0 for line in lines)
+    rights = sorted(line.x1 for line in lines)
+    return lefts[len(lefts) // 20], rights[int(len(rights) * 0.9)]  # a stray line or two aside
 
 
 def _centred_wrap(line: PdfLine, following: PdfLine, width: float) -> bool:
