@@ -152,7 +152,7 @@ class _Joiner:
             return True
         cur_upper = is_upper_heading(cur)
         if self.in_tail:
-            if geometric is False and (not self.cell or not (cur_upper or prev_upper)):
+            if geometric is False and (not self.cell or not prev_upper):
                 return False  # a recipient the cell wrapped, a heading of an annex
             return not (first.islower() and not prev_upper)
         label = split_label(cur)
