@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._atomic import write_atomic
+    from .._atomic import check_output, write_atomic
     from .._reading import read
     from ..compare import compare, render_coverage, write_docx_report
 
@@ -42,11 +42,12 @@ def run(args: argparse.Namespace) -> int:
         if not args.output:
             print("kehoach: error: --format docx needs -o FILE.docx", file=sys.stderr)
             return 2
+        check_output(args.output, [args.superior, args.subordinate])
         write_docx_report(args.output, coverage, lang=args.lang, plans=(superior, subordinate))
         return 0
     text = render_coverage(coverage, args.format)
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=[args.superior, args.subordinate])
     else:
         sys.stdout.write(text)
     return 0

@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .._atomic import write_atomic
+    from .._atomic import check_output, write_atomic
     from .._reading import read
     from ..compare import diff, render_changes, tracked_diff_docx, write_docx_report
 
@@ -55,17 +55,18 @@ def run(args: argparse.Namespace) -> int:
         if not args.output:
             print("kehoach: error: --format docx needs -o FILE.docx", file=sys.stderr)
             return 2
+        check_output(args.output, [args.old, args.new])
         if args.docx_kind == "table":
             write_docx_report(args.output, changes, lang=args.lang, plans=(old, new))
             return 0
         source = Path(args.new)
         new_docx = source.read_bytes() if source.suffix.lower() == ".docx" else None
         data = tracked_diff_docx(old, new, changes, new_docx=new_docx, lang=args.lang)
-        write_atomic(args.output, data)
+        write_atomic(args.output, data, inputs=[args.old, args.new])
         return 0
     text = render_changes(changes, args.format)
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=[args.old, args.new])
     else:
         sys.stdout.write(text)
     return 0

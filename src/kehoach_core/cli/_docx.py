@@ -35,9 +35,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .._atomic import check_output
     from .._reading import read
     from ..docx_io import UnrepresentableWarning, write_docx
 
+    check_output(args.output, [args.plan])
     plan = read(args.plan)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnrepresentableWarning)

@@ -34,14 +34,14 @@ def run(args: argparse.Namespace) -> int:
     if args.text:
         text = source_text(args.plan)
         if args.output:
-            write_atomic(args.output, text)
+            write_atomic(args.output, text, inputs=[args.plan])
         else:
             sys.stdout.write(text)
         return 0
     plan = read(args.plan)
     text = to_json(plan)
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=[args.plan])
     else:
         sys.stdout.write(text)
     if plan.title is None and not plan.sections and not plan.phases:
