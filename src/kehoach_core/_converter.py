@@ -340,4 +340,6 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Plan:
         raise PayloadError("not UTF-8 JSON", source=source) from exc
     except RecursionError as exc:
         raise PayloadError("nested too deeply", source=source, path="$") from exc
+    except ValueError as exc:  # an integer too long to convert (over 4,300 digits)
+        raise PayloadError(f"not usable JSON: {exc}".split(";")[0], source=source) from exc
     return from_dict(data, source=source)

@@ -22,7 +22,7 @@ import unicodedata
 
 import attrs
 
-from ._errors import DocumentNumberError
+from ._errors import DocumentNumberError, InputError
 
 __all__ = [
     "DocumentNumber",
@@ -131,7 +131,7 @@ class Term:
         """
         match = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", text)
         if not match:
-            raise ValueError(f"not a term: {text!r}")
+            raise InputError(f"not a term: {text!r}")
         return cls(int(match[1]), int(match[2]))
 
     def __str__(self) -> str:
@@ -157,9 +157,9 @@ _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 
 
 def int_to_roman(value: int) -> str:
-    """Print a positive integer as a Roman numeral."""
-    if value <= 0:
-        raise ValueError("Roman numerals start at 1")
+    """Print a positive integer as a Roman numeral (:class:`InputError` for 0 and below)."""
+    if not isinstance(value, int) or value <= 0:
+        raise InputError(f"Roman numerals start at 1, not {value}")
     out = []
     for arabic, roman in _ROMAN:
         count, value = divmod(value, arabic)
@@ -173,10 +173,10 @@ def roman_to_int(text: str) -> int:
     >>> roman_to_int("XIIII")
     Traceback (most recent call last):
     ...
-    ValueError: not a Roman numeral: 'XIIII'
+    kehoach_core._errors.InputError: not a Roman numeral: 'XIIII'
     """
-    if not text or not _ROMAN_RE.match(text):
-        raise ValueError(f"not a Roman numeral: {text!r}")
+    if not isinstance(text, str) or not text or not _ROMAN_RE.match(text):
+        raise InputError(f"not a Roman numeral: {text!r}")
     total = 0
     rest = text
     for arabic, roman in _ROMAN:

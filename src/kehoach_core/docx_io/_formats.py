@@ -18,6 +18,7 @@ from typing import Literal
 
 import attrs
 
+from .._errors import InputError
 from .._vietnamese import remove_marks
 
 __all__ = ["PARTY", "STATE", "FormatName", "OfficialFormat", "format_for", "text_width_pt"]
@@ -145,7 +146,7 @@ def format_for(name: str) -> OfficialFormat:
         return PARTY
     if name == "state":
         return STATE
-    raise ValueError(f"unknown format {name!r}: expected 'party' or 'state'")
+    raise InputError(f"unknown format {name!r}: expected 'party' or 'state'")
 
 
 # Advance widths of Times (Adobe's Times-Roman and Times-Bold AFM), in 1/1000 em, for the base

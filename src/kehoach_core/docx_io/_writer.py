@@ -62,6 +62,7 @@ from docx.shared import Pt
 
 from .._atomic import write_atomic
 from .._elements import ContentItem, Part, SectionHeading
+from .._errors import InputError
 from .._model import Assignment, Form, Phase, Plan
 from .._numbers import DocumentNumber, NumberStyle, int_to_roman
 from ._convert import PLACE_LEVELS, convert_format, issuer_code
@@ -99,7 +100,7 @@ def choose_format(plan: Plan, format: FormatChoice = "auto") -> FormatName:
     if format in ("party", "state"):
         return format
     if format != "auto":
-        raise ValueError(f"unknown format {format!r}: expected 'party', 'state' or 'auto'")
+        raise InputError(f"unknown format {format!r}: expected 'party', 'state' or 'auto'")
     if plan.style is not None:
         return "party" if plan.style is NumberStyle.PARTY else "state"
     number = plan.number
