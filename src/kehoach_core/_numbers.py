@@ -175,7 +175,7 @@ def roman_to_int(text: str) -> int:
     ...
     kehoach_core._errors.InputError: not a Roman numeral: 'XIIII'
     """
-    if not isinstance(text, str) or not text or not _ROMAN_RE.match(text):
+    if not isinstance(text, str) or not text or not _ROMAN_RE.fullmatch(text):
         raise InputError(f"not a Roman numeral: {text!r}")
     total = 0
     rest = text
