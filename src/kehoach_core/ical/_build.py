@@ -460,12 +460,13 @@ class Builder:
         text = calendar_text("\n".join(line for line in description if line))
         # NAME, X-WR-CALNAME, DESCRIPTION and X-WR-CALDESC are TEXT (RFC 7986, and RFC 5545
         # 3.8.8.2 for X- names): a comma or semicolon must be escaped there, but icalendar
-        # and the ical package hand these four back raw (``I\\, nhiệm kỳ``) while vobject
+        # and the ical package hand NAME and the X- ones back raw (``I\\, nhiệm kỳ``) while vobject
         # splits an unescaped value at its commas. So the values hold none: see ``plain``.
         calendar.add("NAME", vText(name))
         calendar.add("X-WR-CALNAME", vText(name))
         calendar.add("DESCRIPTION", vText(text))
-        calendar.add("X-WR-CALDESC", vText(text))
+        # X-WR-CALDESC, like X-WR-CALNAME, is handed back raw by two parsers: one line
+        calendar.add("X-WR-CALDESC", vText(" · ".join(text.split("\n"))))
         calendar.add("REFRESH-INTERVAL", self.refresh, parameters={"VALUE": "DURATION"})
         calendar.add("X-PUBLISHED-TTL", vDuration(self.refresh))
         return calendar

@@ -61,12 +61,13 @@ def _names(words: list[str], folded: str) -> bool:
 
 
 def national_days(text: str, first: dt.date, last: dt.date) -> list[NationalDay]:
-    """The bundled days ``text`` names that fall from ``first`` to ``last`` (inclusive)."""
+    """The bundled days ``text`` names: one-off days from ``first`` on, yearly ones from
+    ``first`` to ``last`` (inclusive)."""
     folded = " ".join(fold(text).split())
     out = []
     for n, entry in enumerate(_data().get("events", [])):
         on = entry["on"]
-        if first <= on <= last and _names(entry["words"], folded):
+        if first <= on and _names(entry["words"], folded):  # a day to come: any later one
             out.append(NationalDay(f"national/event{n + 1}", entry["name"], on, entry["category"]))
     for n, entry in enumerate(_data().get("anniversaries", [])):
         if not _names(entry["words"], folded):

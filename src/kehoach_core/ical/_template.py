@@ -127,8 +127,8 @@ def schedule_template(plan: Plan, *, source: str | None = None) -> str:
         lines.append(f"# {' '.join(plan.title.split())}")
     lines += [
         "#",
-        '# Điền ngày vào chỗ trống (starts = "", ends = ""), viết như "24/9/2025" hoặc',
-        "# 2025-09-24; ngày nào chưa biết thì để trống: các đợt cần ngày đó chưa vào lịch.",
+        '# Điền ngày vào giữa hai dấu "" còn trống, viết như "24/9/2025" hoặc 2025-09-24;',
+        "# ngày nào chưa biết thì để trống: các đợt cần ngày đó chưa vào lịch.",
         "# Rồi chạy: kehoach ics KẾ_HOẠCH --schedule TỆP_NÀY -o lich.ics",
         "# (Fill in the blank dates, as 24/9/2025 or 2025-09-24; leave unknown ones blank.)",
         "",
