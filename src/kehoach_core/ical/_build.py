@@ -212,7 +212,7 @@ class Builder:
             if span is not None:
                 name = self.names[phase.id]
                 summary = phase_summary(phase, name)
-                lines = [f"{name}: {clean(phase.heading)}"] if phase.heading else [name]
+                lines = [phase_summary(phase, name, 0)]  # the whole heading
                 if (
                     phase.window
                     and phase.window.text
@@ -379,7 +379,7 @@ class Builder:
                     yield from self._dated_tasks(assignment, item, dated)
 
     def _categories(self, extra: list[str]) -> list[str]:
-        issuer = plain(one_line(self.plan.issuer, 60)) if self.plan.issuer else ""
+        issuer = plain(self.plan.issuer) if self.plan.issuer else ""  # whole: a category filters
         out = [plain(c) for c in extra if c]
         if issuer and issuer not in out:
             out.append(issuer)

@@ -97,9 +97,13 @@ def phase_name(phase: Phase, parent: str | None) -> str:
     return parent
 
 
-def phase_summary(phase: Phase, name: str) -> str:
-    """``name: heading``, without the heading's own *Đợt N:* prefix."""
-    heading = one_line(_PHASE_PREFIX.sub("", clean(phase.heading)), 100)
+def phase_summary(phase: Phase, name: str, limit: int = 100) -> str:
+    """``name: heading``, without the heading's own *Đợt N:* prefix, cut at a word.
+
+    ``limit=0`` keeps the whole heading (for the description).
+    """
+    heading = _PHASE_PREFIX.sub("", clean(phase.heading))
+    heading = one_line(heading, limit) if limit else " ".join(heading.split())
     return f"{name}: {heading}" if heading else name
 
 
