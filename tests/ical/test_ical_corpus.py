@@ -208,3 +208,25 @@ def test_the_filled_in_template_dates_every_phase(corpus_dir: Path, tmp_path: Pa
         "Đợt 2.2": (D(2026, 1, 19), D(2026, 1, 23)),
         "Đợt 3": (D(2026, 1, 24), D(2026, 1, 24)),  # open-ended: its first day
     }
+
+
+def test_a_copy_without_its_issue_date_starts_on_its_signature_day(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """Cái Răng: no date in the header, signed 2024-11-25T09:13:50+0700 (the trailer,
+    line 824). *Đợt 1: Từ nay đến ... Đại hội ... thành phố Cần Thơ lần thứ XV* then
+    runs from the signature day once the city's congress is filled in."""
+    plan = corpus_dir / "quan-cai-rang-can-tho-2024.txt"
+    template = tmp_path / "lich.toml"
+    assert cli.main(["schedule", str(plan), "-o", str(template)]) == 0
+    text = template.read_text(encoding="utf-8")
+    assert 'issued = ""' not in text  # the signature gives the day
+    filled = text.replace('starts = ""', 'starts = "14/10/2025"').replace(
+        'ends = ""', 'ends = "16/10/2025"'
+    )
+    template.write_text(filled, encoding="utf-8")
+    out = tmp_path / "plan.ics"
+    assert cli.main(["ics", str(plan), "--schedule", str(template), "-o", str(out)]) == 0
+    calendar = Calendar.from_ical(out.read_bytes())
+    first = next(e for e in calendar.events if str(e["SUMMARY"]).startswith("Đợt 1:"))
+    assert (first.start, first.end) == (D(2024, 11, 25), D(2025, 10, 17))

@@ -94,7 +94,8 @@ def _summary(report: Any, where: str, plan: str, *, todos: bool) -> list[str]:
     if report.undated:
         by_reason: dict[str, list[str]] = {}
         for name, why in report.undated:
-            by_reason.setdefault(why, []).append(name)
+            if name not in by_reason.setdefault(why, []):
+                by_reason[why].append(name)
         for why, names in by_reason.items():
             lines.append(f"not dated: {', '.join(names)} ({why})")
     if report.needs:

@@ -89,9 +89,15 @@ class Dater:
         return entry.first_day, entry.last_day
 
     def _issue(self) -> dt.date:
-        if self.plan.issued_on is None:
+        """The issue date, or else the day of the plan's digital signature."""
+        day = self.plan.issued_on
+        signature = self.plan.signature
+        if day is None and signature is not None and signature.digital is not None:
+            signed = signature.digital.signed_at
+            day = signed.date() if signed is not None else None
+        if day is None:
             raise _Undated("needs the plan's issue date, which the plan lacks", blocking=True)
-        return self.plan.issued_on
+        return day
 
     def day(self, anchor: Anchor) -> dt.date | None:
         """The day an anchor names with no shift (a task's due date); ``None`` for ``Open``."""
@@ -159,6 +165,10 @@ class Dater:
                 spans[phase.id] = span
             for sub in phase.subphases:
                 visit(sub, span if span is not None else parent)
+                why = self.undated.get(sub.id)
+                if why is not None and why[1] is None and phase.id in self.undated:
+                    # no bound of its own: undated for the reason its phase is
+                    self.undated[sub.id] = self.undated[phase.id]
             if span is not None and not span.open_ended:
                 last = max(
                     (spans[s.id].last for s in phase.walk() if s.id in spans), default=span.last

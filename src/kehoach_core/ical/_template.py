@@ -136,7 +136,7 @@ def schedule_template(plan: Plan, *, source: str | None = None) -> str:
     if source:
         lines += [f"plan = {_toml(source)}", ""]
     needing = _needs_issue_date(plan)
-    if plan.issued_on is None and needing:
+    if reference_day(plan) is None and needing:
         lines += [
             "# Ngày ban hành kế hoạch: bản này không ghi (the copy lost its issue date).",
             f'# Cần cho: {", ".join(needing)} ("từ nay": từ ngày ban hành).',
