@@ -417,8 +417,9 @@ class Builder:
         if phase_id:
             lines.append(f"Đợt: {self.names[phase_id]}")
         if assignment is not None:
-            lines += ["", f"Đơn vị: {bodies or '?'}"]
-            if assignment.heading and fold(assignment.heading) != fold(bodies):
+            whole = ", ".join(" ".join(b.split()) for b in assignment.bodies)
+            lines += ["", f"Đơn vị: {whole or '?'}"]
+            if assignment.heading and fold(" ".join(assignment.heading.split())) != fold(whole):
                 lines.append(clean(assignment.heading))
         categories = [one_line(b, 60) for b in assignment.bodies] if assignment else []
         if phase_id:
