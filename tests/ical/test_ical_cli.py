@@ -34,23 +34,58 @@ def test_rerun_gives_the_same_bytes(tmp_path: Path, examples: Path) -> None:
     assert out.read_bytes() == first
 
 
-def test_missing_schedule_is_an_error_naming_the_milestones(
+def test_strict_without_schedule_is_an_error_naming_the_milestones(
     tmp_path: Path, examples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "plan.ics"
-    assert _run("ics", str(examples / "superior-tinh-lang-son.json"), "-o", str(out)) == 2
-    assert "lần thứ XIV" in capsys.readouterr().err
+    plan = str(examples / "superior-tinh-lang-son.json")
+    assert _run("ics", plan, "--strict", "-o", str(out)) == 2
+    err = capsys.readouterr().err
+    assert "lần thứ XVIII" in err
+    assert "kehoach schedule" in err
     assert not out.exists()
 
 
-def test_lenient_exports_with_warnings(
+def test_default_exports_what_it_can_with_one_summary(
     tmp_path: Path, examples: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "plan.ics"
+    assert _run("ics", str(examples / "superior-tinh-lang-son.json"), "-o", str(out)) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert lines[0] == f"kehoach: {out}: {len(Calendar.from_ical(out.read_bytes()).events)} events"
+    assert any(line.startswith("kehoach: not dated: Đợt 1") for line in lines)
+    assert "lần thứ XVIII" in err
+    assert "kehoach schedule" in err
+    assert len(lines) <= 5
+    assert "warning" not in err
+
+
+def test_lenient_is_still_accepted(tmp_path: Path, examples: Path) -> None:
+    out = tmp_path / "plan.ics"
     code = _run("ics", str(examples / "superior-tinh-lang-son.json"), "--lenient", "-o", str(out))
     assert code == 0
-    assert "warning" in capsys.readouterr().err
     assert Calendar.from_ical(out.read_bytes()).events  # the anniversaries are still there
+
+
+def test_an_empty_calendar_is_exit_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Nâng cao nhận thức.\n", "utf-8")
+    out = tmp_path / "plan.ics"
+    assert _run("ics", str(plan), "-o", str(out)) == 1
+    assert "nothing written" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_todos_without_dated_tasks_says_so(
+    tmp_path: Path, examples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.ics"
+    plan = str(examples / "superior-tinh-lang-son.json")
+    assert _run("ics", plan, "--todos", "-o", str(out)) == 0
+    assert "no task in this plan states a date" in capsys.readouterr().err
 
 
 def test_each_body_writes_one_file_per_body(tmp_path: Path, examples: Path) -> None:

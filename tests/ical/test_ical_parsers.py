@@ -181,3 +181,76 @@ def test_libical_check_catches_a_broken_calendar(libical_python: str) -> None:
         [libical_python, "-c", _LIBICAL], input=broken, capture_output=True, text=True, check=False
     )
     assert done.stdout.split()[1] != "0"
+
+
+# --- the same words in every parser ---------------------------------------------------------
+
+
+@pytest.fixture
+def commas(plan: Plan, schedule: Schedule) -> bytes:
+    """A plan whose title, issuer and body names hold commas and semicolons."""
+    import attrs
+
+    title = "Tuyên truyền Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030; bầu cử"
+    first, *rest = plan.assignments
+    first = attrs.evolve(first, bodies=["Các đảng ủy xã, phường; đặc khu"])
+    plan = attrs.evolve(
+        plan, title=title, issuer="Ban Tuyên giáo, Dân vận", assignments=[first, *rest]
+    )
+    return to_ical(plan, schedule).to_ical()
+
+
+def _texts_icalendar(ics: bytes) -> dict[str, object]:
+    calendar = Calendar.from_ical(ics)
+    return {
+        "name": str(calendar["X-WR-CALNAME"]),
+        "NAME": str(calendar["NAME"]),
+        "summaries": [str(e["SUMMARY"]) for e in calendar.events],
+        "descriptions": [str(e["DESCRIPTION"]) for e in calendar.events],
+        "categories": [[str(c) for c in e["CATEGORIES"].cats] for e in calendar.events],
+    }
+
+
+def test_every_parser_shows_the_plain_calendar_name(commas: bytes) -> None:
+    """RFC 7986 NAME and X-WR-CALNAME are TEXT: a comma must be escaped there, but
+    icalendar and the ical package give those back raw (with the backslash) while
+    vobject splits an unescaped one. The name holds no comma, so all agree."""
+    vobject = pytest.importorskip("vobject")
+    pytest.importorskip("ical")
+    from ical.calendar_stream import IcsCalendarStream
+
+    ours = _texts_icalendar(commas)
+    expected = "Tuyên truyền Đại hội Đảng bộ xã lần thứ I - nhiệm kỳ 2025 - 2030 - bầu cử"
+    assert ours["name"] == ours["NAME"]
+    assert str(ours["name"]).startswith(expected)
+    header = commas.decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")[0]
+    for line in header.splitlines():
+        if line.startswith(("NAME", "X-WR-CALNAME", "X-WR-CALDESC")):
+            assert "\\" not in line, line  # nothing a parser could show raw
+    v = vobject.readOne(commas.decode("utf-8"))
+    assert v.contents["x-wr-calname"][0].value == ours["name"]
+    assert v.contents["name"][0].value == ours["name"]
+    stream = IcsCalendarStream.calendar_from_ics(commas.decode("utf-8"))
+    extras = {x.name: x.value for x in stream.extras}
+    assert extras["x-wr-calname"] == ours["name"]
+    description = v.contents["x-wr-caldesc"][0].value
+    assert extras["x-wr-caldesc"] == description == str(Calendar.from_ical(commas)["X-WR-CALDESC"])
+
+
+def test_every_parser_reads_the_same_summaries_descriptions_and_categories(
+    commas: bytes,
+) -> None:
+    vobject = pytest.importorskip("vobject")
+    pytest.importorskip("ical")
+    from ical.calendar_stream import IcsCalendarStream
+
+    ours = _texts_icalendar(commas)
+    assert any("," in s for s in ours["summaries"])  # type: ignore[union-attr]
+    v = vobject.readOne(commas.decode("utf-8"))
+    assert [e.summary.value for e in v.vevent_list] == ours["summaries"]
+    assert [e.description.value for e in v.vevent_list] == ours["descriptions"]
+    assert [list(e.categories.value) for e in v.vevent_list] == ours["categories"]
+    stream = IcsCalendarStream.calendar_from_ics(commas.decode("utf-8"))
+    assert [e.summary for e in stream.events] == ours["summaries"]
+    assert [e.description for e in stream.events] == ours["descriptions"]
+    assert [list(e.categories) for e in stream.events] == ours["categories"]

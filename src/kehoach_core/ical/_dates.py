@@ -55,10 +55,11 @@ class Span:
 class _Undated(Exception):
     """An anchor that cannot be dated; ``blocking`` when the user can supply the date."""
 
-    def __init__(self, why: str, *, blocking: bool) -> None:
+    def __init__(self, why: str, *, blocking: bool, milestone: str | None = None) -> None:
         super().__init__(why)
         self.why = why
         self.blocking = blocking
+        self.milestone = milestone
 
 
 @attrs.define
@@ -74,19 +75,29 @@ class Dater:
     resolution: Resolution
     problems: list[str] = attrs.field(factory=list)
     notes: list[str] = attrs.field(factory=list)
+    undated: dict[str, tuple[str, str | None]] = attrs.field(factory=dict)
+    """Phases left out, by id: why, and the milestone whose dates would date them."""
 
     def _edge(self, anchor: MilestoneEdge) -> tuple[dt.date, dt.date]:
         entry = self.resolution.dates.get(anchor.milestone)
         if entry is None:
             milestone = self.plan.milestone(anchor.milestone)
             name = milestone_label(milestone) if milestone else anchor.milestone
-            raise _Undated(f"needs the dates of {name!r}", blocking=False)
+            raise _Undated(
+                f"needs the dates of {name!r}", blocking=False, milestone=anchor.milestone
+            )
         return entry.first_day, entry.last_day
 
     def _issue(self) -> dt.date:
-        if self.plan.issued_on is None:
+        """The issue date, or else the day of the plan's digital signature."""
+        day = self.plan.issued_on
+        signature = self.plan.signature
+        if day is None and signature is not None and signature.digital is not None:
+            signed = signature.digital.signed_at
+            day = signed.date() if signed is not None else None
+        if day is None:
             raise _Undated("needs the plan's issue date, which the plan lacks", blocking=True)
-        return self.plan.issued_on
+        return day
 
     def day(self, anchor: Anchor) -> dt.date | None:
         """The day an anchor names with no shift (a task's due date); ``None`` for ``Open``."""
@@ -126,18 +137,26 @@ class Dater:
             start = self._start(window.start, parent)
             if start is None:
                 self.notes.append(f"{name}: the plan gives no start; not exported")
+                self.undated[phase.id] = ("the plan gives no start", None)
                 return None
             last, open_ended = self._end(window.end, parent, start)
         except _Undated as exc:
             (self.problems if exc.blocking else self.notes).append(f"{name}: {exc.why}")
+            self.undated[phase.id] = (exc.why, exc.milestone)
             return None
         if last < start:
             self.notes.append(f"{name}: ends ({last}) before it starts ({start}); not exported")
+            self.undated[phase.id] = (f"ends ({last}) before it starts ({start})", None)
             return None
         return Span(start, last, open_ended)
 
     def phases(self) -> dict[str, Span]:
-        """Every dated phase and sub-phase by id; a sub-phase inherits its parent's bounds."""
+        """Every dated phase and sub-phase by id; a sub-phase inherits its parent's bounds.
+
+        A phase's end is never before the end of its own sub-phases: *Đợt 2 ... đến
+        Đại hội XIV* ends the day before the opening, but its sub-phase *Trong thời
+        gian diễn ra Đại hội XIV* runs to the closing day, so the phase does too.
+        """
         spans: dict[str, Span] = {}
 
         def visit(phase: Phase, parent: Span | None) -> None:
@@ -146,6 +165,16 @@ class Dater:
                 spans[phase.id] = span
             for sub in phase.subphases:
                 visit(sub, span if span is not None else parent)
+                why = self.undated.get(sub.id)
+                if why is not None and why[1] is None and phase.id in self.undated:
+                    # no bound of its own: undated for the reason its phase is
+                    self.undated[sub.id] = self.undated[phase.id]
+            if span is not None and not span.open_ended:
+                last = max(
+                    (spans[s.id].last for s in phase.walk() if s.id in spans), default=span.last
+                )
+                if last > span.last:
+                    spans[phase.id] = Span(span.first, last)
 
         for phase in self.plan.phases:
             visit(phase, None)

@@ -165,12 +165,15 @@ def match(
     return None, f"no entry for this body (entries at this level and ordinal: {names})"
 
 
-def resolve(plan: Plan, schedule: Schedule) -> Resolution:
-    """Date every milestone of ``plan`` from ``schedule``, falling back to the plan's own dates."""
+def resolve(plan: Plan, schedule: Schedule, *, fallback: Schedule | None = None) -> Resolution:
+    """Date every milestone of ``plan`` from ``schedule``, then ``fallback`` (the bundled
+    calendar of nationwide events), then the plan's own dates."""
     dates: dict[str, MilestoneDates] = {}
     problems = []
     for milestone in plan.milestones:
         entry, why = match(milestone, schedule, plan)
+        if entry is None and fallback is not None:
+            entry, _ = match(milestone, fallback, plan)
         if entry is None and milestone.starts_on is not None:
             try:
                 entry = MilestoneDates(

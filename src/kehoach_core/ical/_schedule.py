@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -141,20 +142,41 @@ class Schedule:
         default=(), converter=_entries, validator=v.deep_iterable(v.instance_of(MilestoneDates))
     )
     source: str = "<schedule>"
+    issued: dt.date | None = attrs.field(default=None, validator=v.optional(v.instance_of(dt.date)))
+    """The plan's issue date, for a plan whose copy lost it (``issued = 2025-07-03``)."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str = "<schedule>") -> Schedule:
-        """Build a schedule from the decoded TOML/JSON mapping (``{"milestones": [...]}``)."""
+        """Build a schedule from the decoded TOML/JSON mapping (``{"milestones": [...]}``).
+
+        An entry whose ``starts`` is left blank (``starts = ""``, as ``kehoach
+        schedule`` writes the dates it does not know) is not filled in yet: skipped.
+        ``plan`` (the file a template was written for) is informative.
+        """
         if not isinstance(data, Mapping):
             raise ScheduleError("expected a table with a 'milestones' list", source=source)
-        extra = sorted(set(data) - {"milestones", "schema"})
+        extra = sorted(set(data) - {"milestones", "schema", "issued", "plan"})
         if extra:
             raise ScheduleError(f"unknown key {extra[0]!r}", source=source, path=f"$.{extra[0]}")
         raw = data.get("milestones", [])
         if not isinstance(raw, list):
             raise ScheduleError("expected a list", source=source, path="$.milestones")
-        entries = [_entry(item, source, f"$.milestones[{n}]") for n, item in enumerate(raw)]
-        return cls(entries, source=source)
+        entries = [
+            _entry(item, source, f"$.milestones[{n}]")
+            for n, item in enumerate(raw)
+            if not (isinstance(item, Mapping) and _blank(item.get("starts", None)))
+        ]
+        issued = None
+        if not _blank(data.get("issued", "")):
+            try:
+                issued = _day(_when(data["issued"]))
+            except (TypeError, ValueError) as exc:
+                raise ScheduleError(str(exc), source=source, path="$.issued") from exc
+        return cls(entries, source=source, issued=issued)
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 def _entry(item: object, source: str, path: str) -> MilestoneDates:
@@ -167,6 +189,8 @@ def _entry(item: object, source: str, path: str) -> MilestoneDates:
         raise ScheduleError("missing 'starts'", source=source, path=path)
     fields: dict[str, Any] = {}
     for key, value in item.items():
+        if key == "ends" and _blank(value):
+            continue  # left blank in a template: the same day as ``starts``
         where = f"{path}.{key}"
         try:
             fields[key] = _PARSERS[key](value)
@@ -211,10 +235,16 @@ def _when(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = _text(value).strip()
+    day_first = re.fullmatch(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", text)
+    if day_first:  # as plans print dates: 24/9/2025
+        day, month, year = (int(g) for g in day_first.groups())
+        return dt.date(year, month, day)
     try:
         return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError("expected an ISO 8601 date (2026-01-19) or date-time") from None
+        raise ValueError(
+            "expected a date (19/01/2026 or 2026-01-19) or an ISO 8601 date-time"
+        ) from None
 
 
 _PARSERS: dict[str, Any] = {

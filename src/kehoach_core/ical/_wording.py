@@ -12,7 +12,9 @@ CATEGORIES:
 >>> phase_summary(top, "Đợt 2")
 'Đợt 2: Từ sau Đại hội tỉnh'
 >>> one_line("  Tuyên truyền\\n về   đại hội ", 20)
-'Tuyên truyền về…'
+'Tuyên truyền về đại…'
+>>> one_line("Tuyên truyền về đại hội", 22)  # never half a word
+'Tuyên truyền về đại…'
 """
 
 from __future__ import annotations
@@ -27,13 +29,17 @@ from .._numbers import int_to_roman
 
 __all__ = [
     "anniversary_summary",
+    "calendar_text",
     "clean",
     "items_text",
     "milestone_summary",
     "one_line",
     "phase_name",
     "phase_summary",
+    "plain",
     "plan_reference",
+    "plan_tag",
+    "with_tag",
 ]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -59,9 +65,9 @@ def one_line(text: str | None, limit: int = 120) -> str:
     if len(flat) <= limit:
         return flat
     cut = flat[: limit - 1]
-    if " " in cut:
+    if flat[limit - 1] != " " and " " in cut:  # never half a word, never a whole word less
         cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:-") + "…"
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _label(label: str) -> str:
@@ -91,9 +97,13 @@ def phase_name(phase: Phase, parent: str | None) -> str:
     return parent
 
 
-def phase_summary(phase: Phase, name: str) -> str:
-    """``name: heading``, without the heading's own *Đợt N:* prefix."""
-    heading = one_line(_PHASE_PREFIX.sub("", clean(phase.heading)), 100)
+def phase_summary(phase: Phase, name: str, limit: int = 100) -> str:
+    """``name: heading``, without the heading's own *Đợt N:* prefix, cut at a word.
+
+    ``limit=0`` keeps the whole heading (for the description).
+    """
+    heading = _PHASE_PREFIX.sub("", clean(phase.heading))
+    heading = one_line(heading, limit) if limit else " ".join(heading.split())
     return f"{name}: {heading}" if heading else name
 
 
@@ -135,3 +145,45 @@ def plan_reference(plan: Plan) -> str:
     if plan.issuer:
         parts.append(f"của {one_line(plan.issuer, 80)}")
     return " ".join(parts)
+
+
+def plain(text: str) -> str:
+    """A one-line value with no comma, semicolon or backslash, the same in every parser.
+
+    For the calendar's name and categories, which some parsers hand back raw
+    (showing the escape) and others split at an unescaped comma:
+
+    >>> plain("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030")
+    'Đại hội Đảng bộ xã lần thứ I - nhiệm kỳ 2025 - 2030'
+    """
+    flat = " ".join(clean(text).split()).replace("\\", "/")
+    return re.sub(r"\s*[,;]+\s*", " - ", flat).strip(" -")
+
+
+def calendar_text(text: str) -> str:
+    """:func:`plain` on each line of a multi-line value (the calendar's description)."""
+    return "\n".join(plain(line) for line in text.split("\n"))
+
+
+def plan_tag(plan: Plan) -> str:
+    """How a summary names its plan: the number, or else the issuer, shortened.
+
+    >>> plan_tag(Plan(number="06-KH/ĐU", issuer="Đảng ủy xã Kiên Mộc"))
+    'KH 06-KH/ĐU'
+    >>> plan_tag(Plan(issuer="Đảng ủy xã Kiên Mộc"))
+    'Đảng ủy xã Kiên Mộc'
+    """
+    if plan.number is not None and str(plan.number).strip():
+        return f"KH {one_line(str(plan.number), 40)}"
+    return one_line(plan.issuer, 40) if plan.issuer else ""
+
+
+def with_tag(summary: str, tag: str, limit: int = 150) -> str:
+    """``summary (tag)``, the summary cut at a word so the whole stays within ``limit``.
+
+    >>> with_tag("Đợt 1: Từ nay đến hết năm 2025", "KH 01/KH-UBND")
+    'Đợt 1: Từ nay đến hết năm 2025 (KH 01/KH-UBND)'
+    """
+    if not tag:
+        return one_line(summary, limit)
+    return f"{one_line(summary, max(limit - len(tag) - 3, 20))} ({tag})"
