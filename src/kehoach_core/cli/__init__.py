@@ -17,7 +17,7 @@ from .._errors import KehoachError
 
 __all__ = ["main"]
 
-VERBS = ("compare", "demo", "diff", "docx", "ics", "read", "schema", "validate")
+VERBS = ("compare", "demo", "diff", "docx", "fix", "ics", "read", "schema", "validate")
 """Modules of ``kehoach_core.cli`` (``_<verb>``) that define one verb each."""
 
 
