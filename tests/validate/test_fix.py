@@ -177,24 +177,43 @@ def test_overlapping_fixes_apply_the_first_and_report_the_others() -> None:
 
 
 def test_the_cli_names_the_fixes_it_skips(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kehoach_core.validate import _apply
+
+    path = plan_file(tmp_path, "- Phát huy vai trò của của Mặt trận.\n")
+    a = _finding("KH402", FixEdit(4, 19, 4, 23, "", " của"))
+    b = _finding("KH404", FixEdit(4, 20, 4, 21, "", "c"))
+    real = _apply.fix_plan
+
+    def fix_plan(*args: object, **kwargs: object) -> _apply.FixResult:
+        result = real(path)
+        skipped = ((b, "overlaps the fix of KH402 at 4:19"),)
+        return _apply.FixResult(
+            result.source, "txt", result.data, (a,), skipped, (), result.before, result.after
+        )
+
+    monkeypatch.setattr(_apply, "fix_plan", fix_plan)
+    assert run(str(path)) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"kehoach: {path}:4:20: KH404 fix skipped: overlaps the fix of KH402 at 4:19",
+        f"kehoach: {path}: fixed 1 finding(s), 1 skipped",
+    ]
+
+
+def test_a_decomposed_line_is_fixed_and_stays_decomposed(tmp_path: Path) -> None:
     import unicodedata
 
-    # a line in decomposed Unicode: the reader composes it, the columns do not fit the file
     path = tmp_path / "plan.txt"
     body = "- Phát huy vai trò của của Mặt trận.\n" + unicodedata.normalize(
         "NFD", "- Tổ chức hội nghị và và phổ biến.\n"
     )
     path.write_text(HEAD + body, encoding="utf-8")
-    assert run(str(path)) == 0
-    err = capsys.readouterr().err
-    assert "plan.txt:5:" in err
-    assert "KH402 fix skipped: line 5 is not in composed Unicode" in err
-    assert "fixed 1 finding(s), 1 skipped" in err
+    assert run(str(path), "-q") == 0
     lines = path.read_text("utf-8").splitlines()
     assert lines[3] == "- Phát huy vai trò của Mặt trận."
-    assert lines[4] == unicodedata.normalize("NFD", "- Tổ chức hội nghị và và phổ biến.")
+    assert lines[4] == unicodedata.normalize("NFD", "- Tổ chức hội nghị và phổ biến.")
 
 
 # -- text files: encodings, line endings, refusals -------------------------------------

@@ -167,37 +167,51 @@ def _split(text: str) -> tuple[list[str], list[str]]:
     return parts[0::2], parts[1::2]
 
 
-def _text_check(lines: list[str]) -> Check:
-    def check(edit: FixEdit) -> str | None:
-        if edit.line != edit.end_line or not 1 <= edit.line <= len(lines):
-            return f"line {edit.line} is not in the file"
-        line = lines[edit.line - 1]
-        held = line[edit.column - 1 : edit.end_column - 1]
-        if not unicodedata.is_normalized("NFC", line):
-            return f"line {edit.line} is not in composed Unicode (NFC): fix it by hand"
-        if edit.column < 1 or edit.end_column - 1 > len(line) or held != edit.old:
-            return f"line {edit.line} does not hold {edit.old!r} at column {edit.column}"
+class _TextCheck:
+    """Checks edits against a text file's lines and places them in the lines as stored.
+
+    The reader counts columns in composed Unicode (NFC); a line stored decomposed
+    is edited where its letters are, the rest of it left as it is.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.placed: dict[FixEdit, tuple[int, int]] = {}
+        self._maps: dict[int, tuple[str, dict[int, int]]] = {}
+
+    def __call__(self, edit: FixEdit) -> str | None:
+        number = edit.line
+        if edit.end_line != number or not 1 <= number <= len(self.lines):
+            return f"line {number} is not in the file"
+        if number not in self._maps:
+            self._maps[number] = _nfc_map(self.lines[number - 1])
+        text, to_raw = self._maps[number]
+        start, end = edit.column - 1, edit.end_column - 1
+        if start < 0 or end > len(text) or text[start:end] != edit.old:
+            return f"line {number} does not hold {edit.old!r} at column {edit.column}"
+        if start not in to_raw or end not in to_raw:
+            return f"line {number}: the edit splits a letter from its marks"
+        self.placed[edit] = (to_raw[start], to_raw[end])
         return None
 
-    return check
-
-
-def _apply_lines(lines: list[str], edits: Sequence[FixEdit]) -> list[str]:
-    out = list(lines)
-    by_line: dict[int, list[FixEdit]] = {}
-    for edit in edits:
-        by_line.setdefault(edit.line, []).append(edit)
-    for number, group in by_line.items():
-        line = lines[number - 1]
-        pieces: list[str] = []
-        at = 0
-        for edit in sorted(group, key=lambda e: (e.column, e.end_column)):
-            pieces.append(line[at : edit.column - 1])
-            pieces.append(edit.text)
-            at = edit.end_column - 1
-        pieces.append(line[at:])
-        out[number - 1] = "".join(pieces)
-    return out
+    def apply(self, edits: Sequence[FixEdit]) -> list[str]:
+        """The lines with ``edits`` (checked) made."""
+        out = list(self.lines)
+        by_line: dict[int, list[FixEdit]] = {}
+        for edit in edits:
+            by_line.setdefault(edit.line, []).append(edit)
+        for number, group in by_line.items():
+            line = self.lines[number - 1]
+            pieces: list[str] = []
+            at = 0
+            for edit in sorted(group, key=lambda e: self.placed[e]):
+                start, end = self.placed[edit]
+                pieces.append(line[at:start])
+                pieces.append(edit.text)
+                at = end
+            pieces.append(line[at:])
+            out[number - 1] = "".join(pieces)
+        return out
 
 
 def _join(lines: list[str], breaks: list[str]) -> str:
@@ -219,13 +233,12 @@ def _fix_text(
     current = data
     for _ in range(_PASSES):
         lines, breaks = _split(text)
-        done, skipped, left, edits = choose(
-            report(current).findings, unsafe=unsafe, check=_text_check(lines)
-        )
+        check = _TextCheck(lines)
+        done, skipped, left, edits = choose(report(current).findings, unsafe=unsafe, check=check)
         if not done:
             break
         applied.extend(done)
-        text = _join(_apply_lines(lines, edits), breaks)
+        text = _join(check.apply(edits), breaks)
         current = bom + text.encode(codec)
     after, _ = _split(text)
     return FixResult(
