@@ -370,3 +370,13 @@ def test_sarif_carries_the_fixes_and_validates(tmp_path: Path) -> None:
     assert deleted["properties"] == {"applicability": "safe"}
     (inserted,) = results["KH403"]["fixes"]
     assert inserted["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": " "}
+
+
+def test_the_pages_of_the_rules_that_fix_say_what_the_fix_does() -> None:
+    from kehoach_core.validate import rules
+    from kehoach_core.validate._fixes import FIXABLE
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "rules"
+    for r in rules():
+        page = (docs / f"{r.code}.md").read_text("utf-8")
+        assert ("\nFix: " in page) == (r.code in FIXABLE), r.code
