@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kehoach_core import read
 from kehoach_core.cli import _fix
@@ -63,6 +65,7 @@ def fixed(tmp_path: Path, line: str, *, unsafe: bool = False) -> str:
         ("Phát huy vai trò của của Mặt trận.", "Phát huy vai trò của Mặt trận."),
         ("Tổ chức hội nghị và và phổ biến.", "Tổ chức hội nghị và phổ biến."),
         ("Treo băng rôn , khẩu hiệu .", "Treo băng rôn, khẩu hiệu."),
+        ("Treo băng rôn   , khẩu hiệu\t.", "Treo băng rôn, khẩu hiệu\t."),
         ("Trong thời gian,trước ngày bầu cử.", "Trong thời gian, trước ngày bầu cử."),
         ("Chào mừng Đại hội XIVcủa Đảng.", "Chào mừng Đại hội XIV của Đảng."),
         ("Các địa phương,, đơn vị thực hiện.", "Các địa phương, đơn vị thực hiện."),
@@ -100,9 +103,10 @@ def test_two_words_of_two_compounds_or_cases_get_no_safe_fix(tmp_path: Path) -> 
 
 
 def test_uncertain_punctuation_gets_no_fix(tmp_path: Path) -> None:
-    path = plan_file(tmp_path, "- Ví điện tử,. Tài khoản.... Và đại hội..\n")
+    path = plan_file(tmp_path, "- Ví điện tử,. Tài khoản.... Và đại hội.. Hết ,,.\n")
     fixes = {f.text: f.fix for f in findings(path, "KH405")}
     assert fixes[",."] is None
+    assert fixes[",,"] is None  # one comma less leaves ``,.``
     assert fixes["...."] is None
     assert fixes[".."] is not None
     assert not fixes[".."].safe
@@ -380,3 +384,37 @@ def test_the_pages_of_the_rules_that_fix_say_what_the_fix_does() -> None:
     for r in rules():
         page = (docs / f"{r.code}.md").read_text("utf-8")
         assert ("\nFix: " in page) == (r.code in FIXABLE), r.code
+
+
+# -- any text ---------------------------------------------------------------------------
+
+_TOKENS = (
+    "của", "và", "các", "số", "Đảng", "đảng", "uỷ", "ủy", "Uỷ", "Ủy", "ban", "Ban", "nhân",
+    "dân", "Nhân", "XIV", "XIVcủa", "thứ", "thứXIV", "lần", "thư", "Đ", "ảng", "dại", "hội",
+    "Đại", "toàn", "xã", "Kiên", "Mộc", "tuyên", "truyên", "truyền", "hoá", "hóa", "Văn",
+    ".", ",", ";", ",,", "..", "....", " .", " ,", "-", "- ", "\n", "\n- ", "\r\n", "  ", "\t",
+    "Tiểu", "Mặt", "trận", "1.", "I.", "II.", "“", "”",
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from([" ", "", " "])), max_size=60))
+def test_fixing_any_text_changes_only_the_lines_it_fixes(
+    tmp_path_factory: pytest.TempPathFactory, parts: list[tuple[str, str]]
+) -> None:
+    """On any text, fixing raises nothing and keeps every line break and untouched line.
+
+    (That no finding comes is checked on real plans: on word salad, a fix can bring
+    out a defect the first one hid, ``,,.`` or a capitals heading's glued ordinal.)
+    """
+    body = "".join(token + glue for token, glue in parts)
+    path = tmp_path_factory.mktemp("any") / "plan.txt"
+    path.write_text(HEAD + body + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = fix_plan(path, unsafe=True)
+    touched = {e.line for f in result.applied if f.fix for e in f.fix.edits}
+    old, new = before.decode().split("\n"), result.data.decode().split("\n")
+    assert len(old) == len(new)
+    assert [a.count("\r") for a in old] == [b.count("\r") for b in new]
+    changed = {n for n, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b}
+    assert changed <= touched

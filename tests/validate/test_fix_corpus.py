@@ -49,7 +49,7 @@ DAMAGE: list[tuple[str, re.Pattern[str], str]] = [
 
 
 def _key(finding: Finding) -> tuple[str, str]:
-    return finding.code, finding.text or finding.message
+    return finding.code, finding.text or finding.element or finding.message
 
 
 def _keys(path: Path) -> Counter[tuple[str, str]]:

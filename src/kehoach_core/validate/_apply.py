@@ -79,12 +79,14 @@ class FixResult:
 
     def diff(self) -> str:
         """A unified diff of the text before and after the fixes."""
-        name = self.source
+        before, after = list(self.before), list(self.after)
+        if before[-1:] == after[-1:] == [""]:  # the text ends with a line break
+            before, after = before[:-1], after[:-1]
         lines = difflib.unified_diff(
-            [line + "\n" for line in self.before],
-            [line + "\n" for line in self.after],
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            [line + "\n" for line in before],
+            [line + "\n" for line in after],
+            fromfile=self.source,
+            tofile=self.source,
         )
         return "".join(lines)
 
@@ -100,13 +102,18 @@ def _overlap(a: FixEdit, b: FixEdit) -> bool:
 
 
 def choose(
-    findings: Sequence[Finding], *, unsafe: bool = False, check: Check | None = None
+    findings: Sequence[Finding],
+    *,
+    unsafe: bool = False,
+    check: Check | None = None,
+    placed: Callable[[Finding], str | None] | None = None,
 ) -> tuple[list[Finding], list[tuple[Finding, str]], list[Finding], list[FixEdit]]:
     """Pick the fixes to apply, in order: (applied, skipped with reasons, left, edits).
 
-    A fix goes in whole or not at all: skipped when one of its edits fails
-    ``check`` or overlaps an edit of a fix already taken (the same edit twice,
-    two fixes changing one letter alike, counts once).
+    A fix goes in whole or not at all: skipped when the finding fails ``placed``
+    (its text is not where it says), when one of its edits fails ``check`` or
+    overlaps an edit of a fix already taken (the same edit twice, two fixes
+    changing one letter alike, counts once).
     """
     applied: list[Finding] = []
     skipped: list[tuple[Finding, str]] = []
@@ -119,8 +126,8 @@ def choose(
         if not fix.safe and not unsafe:
             left.append(finding)
             continue
-        reason = None
-        for edit in fix.edits:
+        reason = placed(finding) if placed is not None else None
+        for edit in fix.edits if reason is None else ():
             reason = check(edit) if check is not None else None
             if reason is None and edit not in taken:
                 other = next((f for e, f in taken.items() if _overlap(edit, e)), None)
@@ -194,6 +201,24 @@ class _TextCheck:
         self.placed[edit] = (to_raw[start], to_raw[end])
         return None
 
+    def finding(self, finding: Finding) -> str | None:
+        """Why ``finding``'s text is not where it says (None when it is, or is not known).
+
+        An insertion replaces nothing it could check: the finding's own span is
+        checked instead (spaces the reader collapsed aside).
+        """
+        number, column, end = finding.line, finding.column, finding.end_column
+        if not finding.text or number is None or column is None or end is None:
+            return None
+        if finding.end_line != number or not 1 <= number <= len(self.lines):
+            return None
+        if number not in self._maps:
+            self._maps[number] = _nfc_map(self.lines[number - 1])
+        held = self._maps[number][0][column - 1 : end - 1]
+        if held.split() != finding.text.split():
+            return f"line {number} does not hold {finding.text!r} at column {column}"
+        return None
+
     def apply(self, edits: Sequence[FixEdit]) -> list[str]:
         """The lines with ``edits`` (checked) made."""
         out = list(self.lines)
@@ -218,7 +243,7 @@ def _join(lines: list[str], breaks: list[str]) -> str:
     return "".join(line + (breaks[i] if i < len(breaks) else "") for i, line in enumerate(lines))
 
 
-_PASSES = 4
+_PASSES = 10
 """A text plan is fixed again while fixes apply (``của của của``), at most this often."""
 
 
@@ -234,7 +259,9 @@ def _fix_text(
     for _ in range(_PASSES):
         lines, breaks = _split(text)
         check = _TextCheck(lines)
-        done, skipped, left, edits = choose(report(current).findings, unsafe=unsafe, check=check)
+        done, skipped, left, edits = choose(
+            report(current).findings, unsafe=unsafe, check=check, placed=check.finding
+        )
         if not done:
             break
         applied.extend(done)

@@ -171,9 +171,30 @@ def _punctuation_spacing(hit: Hit, lang: Lang, ctx: Context) -> Fix | None:
     if found[:1].isspace():
         mark = found.strip()
         message = _say(lang, f"Xóa dấu cách trước “{mark}”", f"Delete the space before “{mark}”")
-        return _fix("safe", message, [source_edit(segment, hit.start, hit.end - len(mark), "")])
+        at = hit.end - len(mark)
+        edit = _spaces_before(segment, at) or source_edit(segment, hit.start, at, "")
+        return _fix("safe", message, [edit])
     message = _say(lang, f"Thêm dấu cách sau “{found}”", f"Add a space after “{found}”")
     return _fix("safe", message, [source_edit(segment, hit.end, hit.end, " ")])
+
+
+def _spaces_before(segment: Segment, at: int) -> FixEdit | None:
+    """Deleting the spaces before ``segment.text[at]`` that the reader collapsed to one.
+
+    The reader started a new run at ``at``: the spaces it dropped are between the
+    space's column and ``at``'s on the same line (checked when the edit is made).
+    """
+    location = segment.location
+    if location is None or not location.starts or at < 1:
+        return None
+    line, column = location.position(at - 1)
+    after_line, after = location.position(at)
+    if column is None or after is None or line != after_line or after <= column:
+        return None
+    return FixEdit(line, column, line, after, "", " " * (after - column))
+
+
+_PUNCTUATION = frozenset(".,;:!?…")
 
 
 def _doubled_punctuation(hit: Hit, lang: Lang, ctx: Context) -> Fix | None:
@@ -181,6 +202,9 @@ def _doubled_punctuation(hit: Hit, lang: Lang, ctx: Context) -> Fix | None:
     assert segment is not None
     found = segment.text[hit.start : hit.end]
     before = segment.text[hit.start - 1 : hit.start] if hit.start else ""
+    after = segment.text[hit.end : hit.end + 1]
+    if after in _PUNCTUATION or before in _PUNCTUATION:
+        return None  # ``,,.``: one mark less leaves ``,.``; which one was meant?
     if found in (",,", ";;"):
         applicability: Applicability = "safe"
     elif found == ".." and before.isalnum():
