@@ -314,7 +314,17 @@ def _fix_docx(
         placed[edit] = (to_raw[start], to_raw[end], raw[to_raw[start] : to_raw[end]])
         return None
 
-    applied, skipped, left, edits = choose(found.findings, unsafe=unsafe, check=check)
+    def where(finding: Finding) -> str | None:
+        number, column, end = finding.line, finding.column, finding.end_column
+        if not finding.text or number not in read or column is None or end is None:
+            return None
+        if finding.end_line != number or number is None:
+            return None
+        if read[number][column - 1 : end - 1] != finding.text:
+            return f"paragraph {number} does not hold {finding.text!r} at column {column}"
+        return None
+
+    applied, skipped, left, edits = choose(found.findings, unsafe=unsafe, check=check, placed=where)
     if not applied:
         out = data
     else:
