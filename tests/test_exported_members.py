@@ -102,9 +102,13 @@ PUBLIC: dict[str, list[str]] = {
     "kehoach_core.validate": [
         "RULES",
         "Finding",
+        "Fix",
+        "FixEdit",
+        "FixResult",
         "Report",
         "Rule",
         "Severity",
+        "fix_plan",
         "rules",
         "to_docx",
         "to_json",

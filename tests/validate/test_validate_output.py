@@ -41,7 +41,7 @@ def test_json_output_holds_every_field() -> None:
     finding = data["reports"][0]["findings"][0]
     assert set(finding) == {
         "code", "name", "severity", "message", "hint", "element", "line", "column",
-        "end_line", "end_column", "text", "excerpt", "source",
+        "end_line", "end_column", "text", "excerpt", "source", "fix",
     }  # fmt: skip
     assert data["reports"][0]["errors"] > 0
 

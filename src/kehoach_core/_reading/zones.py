@@ -246,7 +246,7 @@ def _trailer(lines: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine
 def _cut_glued_rules(lines: list[SourceLine], start: int, stop: int) -> list[SourceLine]:
     """Lines ``start:stop`` with a rule glued to text cut off it (``... 2026 -----Thực hiện``).
 
-    The pieces keep the line's first line; the rule and what follows it keep its last.
+    Each piece keeps its part of the line's source map: its lines and columns.
     """
     out = lines[:start]
     for line in lines[start:stop]:
@@ -256,12 +256,12 @@ def _cut_glued_rules(lines: list[SourceLine], start: int, stop: int) -> list[Sou
         if match is None or not any(ch.isalnum() for ch in before + after):
             out.append(line)
             continue
-        end = line.end_line if line.end_line is not None else line.line
+        # each piece keeps its own part of the source map (columns stay exact)
         if any(ch.isalnum() for ch in before):
-            out.append(attrs.evolve(line, text=before, end_line=line.line))
-        out.append(attrs.evolve(line, text=match.group("rule"), end_line=end, label=None))
+            out.append(line.sub(0, match.start()))
+        out.append(attrs.evolve(line.sub(match.start("rule"), match.end("rule")), label=None))
         if any(ch.isalnum() for ch in after):
-            out.append(attrs.evolve(line, text=after, end_line=end, label=None))
+            out.append(attrs.evolve(line.sub(match.end()), label=None))
     return out + lines[stop:]
 
 

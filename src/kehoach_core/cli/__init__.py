@@ -17,7 +17,18 @@ from .._errors import KehoachError
 
 __all__ = ["main"]
 
-VERBS = ("compare", "demo", "diff", "docx", "ics", "read", "schedule", "schema", "validate")
+VERBS = (
+    "compare",
+    "demo",
+    "diff",
+    "docx",
+    "fix",
+    "ics",
+    "read",
+    "schedule",
+    "schema",
+    "validate",
+)
 """Modules of ``kehoach_core.cli`` (``_<verb>``) that define one verb each."""
 
 

@@ -11,16 +11,22 @@
 
 from __future__ import annotations
 
+from ._apply import FixResult, fix_plan
 from ._docx_report import to_docx
 from ._engine import RULES, Finding, Report, Rule, Severity, rules, validate
+from ._fixes import Fix, FixEdit
 from ._output import to_json, to_sarif, to_text
 
 __all__ = [
     "RULES",
     "Finding",
+    "Fix",
+    "FixEdit",
+    "FixResult",
     "Report",
     "Rule",
     "Severity",
+    "fix_plan",
     "rules",
     "to_docx",
     "to_json",

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._model import Plan
+from ._fixes import Fix, fix_for
 from ._registry import RULES, Hit, Lang, Rule, Severity, rule
 from ._text import Context
 
@@ -56,6 +57,14 @@ class Finding:
     """In a plan read from a PDF: the page ``line`` is printed on."""
     page_line: int | None = None
     """In a plan read from a PDF: the line on ``page`` (``line`` counts the whole document)."""
+    fix: Fix | None = None
+    """Edits that correct the finding, in the source's coordinates, where the correction
+    is certain (``kehoach fix`` applies them); None otherwise."""
+
+    @property
+    def fixable(self) -> bool:
+        """True when the finding carries a fix (safe or unsafe)."""
+        return self.fix is not None
 
     @property
     def position(self) -> str:
@@ -169,6 +178,7 @@ def validate(
                     text=hit.matched(),
                     page=on_page[0] if on_page else None,
                     page_line=on_page[1] if on_page else None,
+                    fix=fix_for(code, hit, ctx, lang),
                 )
             )
     found.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))

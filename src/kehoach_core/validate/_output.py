@@ -23,6 +23,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ._engine import Finding, Report, rules
+from ._fixes import Fix
 from ._registry import HEADER_FIELDS, Severity
 
 __all__ = ["to_json", "to_sarif", "to_text"]
@@ -59,12 +60,35 @@ def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
             header = f.element in HEADER_FIELDS
             element = f" [{f.element}]" if f.element and (f.line is None or header) else ""
             on_page = _on_page(f, report.lang)
-            lines.append(f"{_where(f)}: {f.code} {f.severity.value} {f.message}{element}{on_page}")
+            mark = " [*]" if f.fix is not None else ""
+            lines.append(
+                f"{_where(f)}: {f.code} {f.severity.value}{mark} {f.message}{element}{on_page}"
+            )
             if f.excerpt:
                 lines.append(f"    | {f.excerpt}")
             if hints and f.hint:
                 lines.append(f"    {hint_label}: {f.hint}")
+    fixable = _fixable_line(_reports(reports))
+    if fixable:
+        lines.append(fixable)
     return "\n".join(lines)
+
+
+def _fixable_line(reports: list[Report]) -> str:
+    """``N fixable with `kehoach fix` (M more with --unsafe)``, or empty when none is."""
+    fixes = [f.fix for r in reports for f in r.findings if f.fix is not None]
+    safe = sum(1 for fix in fixes if fix.safe)
+    unsafe = len(fixes) - safe
+    if not fixes:
+        return ""
+    english = bool(reports) and reports[0].lang == "en"
+    if english:
+        line = f"[*] {safe} fixable with `kehoach fix`"
+        more = f" ({unsafe} more with `kehoach fix --unsafe`)"
+    else:
+        line = f"[*] {safe} lỗi sửa được bằng `kehoach fix`"
+        more = f" (thêm {unsafe} lỗi với `kehoach fix --unsafe`)"
+    return line + (more if unsafe else "")
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
@@ -83,6 +107,25 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "excerpt": f.excerpt,
         "source": f.source,
         **({"page": f.page, "page_line": f.page_line} if f.page is not None else {}),
+        "fix": _fix_dict(f.fix) if f.fix is not None else None,
+    }
+
+
+def _fix_dict(fix: Fix) -> dict[str, Any]:
+    return {
+        "applicability": fix.applicability,
+        "message": fix.message,
+        "edits": [
+            {
+                "line": e.line,
+                "column": e.column,
+                "end_line": e.end_line,
+                "end_column": e.end_column,
+                "replacement": e.text,
+                "old": e.old,
+            }
+            for e in fix.edits
+        ],
     }
 
 
@@ -119,6 +162,29 @@ def _region(f: Finding) -> dict[str, Any]:
     if f.page is not None:  # SARIF has no pages: a property bag says where it is printed
         region["properties"] = {"page": f.page, "pageLine": f.page_line}
     return region
+
+
+def _sarif_fix(fix: Fix, source: str) -> dict[str, Any]:
+    """A SARIF ``fix``: the edits as replacements; ruff's applicability in a property bag."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
+            },
+            **({"insertedContent": {"text": e.text}} if e.text else {}),
+        }
+        for e in fix.edits
+    ]
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [
+            {"artifactLocation": {"uri": _uri(source)}, "replacements": replacements}
+        ],
+        "properties": {"applicability": fix.applicability},
+    }
 
 
 def _fingerprints(findings: Iterable[Finding]) -> list[str]:
@@ -190,6 +256,8 @@ def to_sarif(
                 location["logicalLocations"] = [{"fullyQualifiedName": f.element}]
             if location:
                 result["locations"] = [location]
+            if f.fix is not None and f.source:
+                result["fixes"] = [_sarif_fix(f.fix, f.source)]
             results.append(result)
     sarif = {
         "$schema": SARIF_SCHEMA,
