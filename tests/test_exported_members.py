@@ -101,10 +101,13 @@ PUBLIC: dict[str, list[str]] = {
     ],
     "kehoach_core.validate": [
         "RULES",
+        "ConfigError",
         "Finding",
         "Report",
         "Rule",
+        "Settings",
         "Severity",
+        "load_settings",
         "rules",
         "to_docx",
         "to_json",

@@ -11,16 +11,20 @@
 
 from __future__ import annotations
 
+from ._config import ConfigError, Settings, load_settings
 from ._docx_report import to_docx
 from ._engine import RULES, Finding, Report, Rule, Severity, rules, validate
 from ._output import to_json, to_sarif, to_text
 
 __all__ = [
     "RULES",
+    "ConfigError",
     "Finding",
     "Report",
     "Rule",
+    "Settings",
     "Severity",
+    "load_settings",
     "rules",
     "to_docx",
     "to_json",

@@ -6,15 +6,21 @@ Like the other text rules, each pattern is tried only where a match can start
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
 from ._registry import Hit, Severity, rule
 from ._scan import FOLD, LOWER, encode
 from ._text import Context, Segment
+
+if TYPE_CHECKING:
+    from ._config import Settings
 
 # key phrase without marks -> (correct spellings, other real words with the same letters)
 _KEY_TERMS: dict[str, tuple[set[str], set[str]]] = {
@@ -106,6 +112,37 @@ def misspelled_term(ctx: Context) -> Iterator[Hit]:
     for segment in ctx.segments:
         if id(segment) in by_segment:
             yield from _misspelled(segment, *by_segment[id(segment)])
+    if ctx.settings is not None and ctx.settings.terms:
+        yield from _project_terms(ctx, ctx.settings.terms)
+
+
+def _project_terms(ctx: Context, terms: tuple[str, ...]) -> Iterator[Hit]:
+    """The settings' ``terms`` written with other diacritics (the letters the same)."""
+    full = ctx.full_text
+    folded = strip_marks(full)  # same length as the text
+    starts = ctx.starts
+    for term in terms:
+        right = modern_tones(unicodedata.normalize("NFC", term).lower())
+        key = strip_marks(right)
+        if key in _KEY_TERMS:
+            continue  # a built-in key term: checked above
+        i = folded.find(key)
+        while i != -1:
+            end = i + len(key)
+            found = full[i:end]
+            bounded = (i == 0 or not full[i - 1].isalnum()) and (
+                end == len(full) or not full[end].isalnum()
+            )
+            if bounded and modern_tones(found.lower()) != right:
+                k = bisect.bisect_right(starts, i) - 1
+                local = i - starts[k]
+                yield Hit(
+                    segment=ctx.segments[k],
+                    start=local,
+                    end=local + len(key),
+                    args={"found": found, "right": _recase_words(right, found)},
+                )
+            i = folded.find(key, end)
 
 
 def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
@@ -175,6 +212,20 @@ def _key_of(pair: str) -> str:
     return strip_marks(pair)
 
 
+def _recase_words(right: str, found: str) -> str:
+    """``right`` with each word capitalised (or in capitals) as in ``found``."""
+    out = []
+    for r, f in zip(right.split(" "), found.split(" "), strict=False):
+        out.append(
+            r.upper()
+            if f.isupper() and len(f) > 1
+            else r[:1].upper() + r[1:]
+            if f[:1].isupper()
+            else r
+        )
+    return " ".join(out)
+
+
 def _recase(right: str, found: str) -> str:
     """``right`` with each word capitalised where ``found`` capitalises it."""
     out = []
@@ -236,7 +287,7 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
         if len(counts) < 2:
             continue
         ranked = counts.most_common()
-        top = ranked[0][0]
+        top = ranked[0][0] if ctx.settings is None else _preferred(ranked, ctx.settings)
         for span, _ in ranked[1:]:
             if _norm_punct(span) == _norm_punct(top):
                 continue
@@ -247,6 +298,21 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
                 end=m.end(),
                 args={"found": segment.text[m.start() : m.end()], "other": top},
             )
+
+
+def _preferred(ranked: list[tuple[str, int]], settings: Settings) -> str:
+    """The spelling to keep: one of the settings' ``bodies``, then the ``tone``
+    placement, then the most used."""
+    bodies = [b.lower() for b in settings.bodies]
+
+    def rank(item: tuple[str, int]) -> tuple[bool, bool, int]:
+        span, count = item
+        known = any(span.lower() in body for body in bodies)
+        modern = modern_tones(span) == span
+        tone = settings.tone is not None and modern == (settings.tone == "new")
+        return known, tone, count
+
+    return max(ranked, key=rank)[0]
 
 
 def _norm_punct(text: str) -> str:

@@ -19,6 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,6 +27,9 @@ from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
 from ._scan import encode
+
+if TYPE_CHECKING:
+    from ._config import Settings
 
 __all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of", "modern_uy"]
 
@@ -170,24 +174,35 @@ def modern_uy(text: str) -> str:
 class Context:
     """What every rule receives: the plan, the superior, the text, shared facts."""
 
-    def __init__(self, plan: Plan, superior: Plan | None = None) -> None:
+    def __init__(
+        self, plan: Plan, superior: Plan | None = None, settings: Settings | None = None
+    ) -> None:
         self.plan = plan
         self.superior = superior
+        self.settings = settings
+        """The validation settings (None: the defaults)."""
         self.segments: list[Segment] = list(_walk(plan))
 
     @functools.cached_property
     def own_level(self) -> Level:
-        """The issuer's level, from its name (or the superior body's, one level down)."""
-        return level_of(self.plan.issuer)
+        """The issuer's level, from its name, else the settings' ``level``."""
+        level = level_of(self.plan.issuer)
+        if level is Level.UNKNOWN and self.settings is not None and self.settings.level:
+            return self.settings.level
+        return level
 
     @functools.cached_property
     def party(self) -> bool | None:
-        """Whether the plan is a Party document (style first, then the issuer's name)."""
+        """Whether the plan is a Party document (style first, then the issuer's name,
+        then the settings' ``format``)."""
         from .._numbers import NumberStyle
 
         if self.plan.style is not None:
             return self.plan.style is NumberStyle.PARTY
-        return issuer_is_party(self.plan.issuer)
+        party = issuer_is_party(self.plan.issuer)
+        if party is None and self.settings is not None and self.settings.plan_format:
+            return self.settings.plan_format == "party"
+        return party
 
     @functools.cached_property
     def plan_date(self) -> dt.date | None:
