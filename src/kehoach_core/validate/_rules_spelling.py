@@ -288,8 +288,8 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
             continue
         ranked = counts.most_common()
         top = ranked[0][0] if ctx.settings is None else _preferred(ranked, ctx.settings)
-        for span, _ in ranked[1:]:
-            if _norm_punct(span) == _norm_punct(top):
+        for span, _ in ranked:
+            if span == top or _norm_punct(span) == _norm_punct(top):
                 continue
             segment, m = first[span]
             yield Hit(
