@@ -13,7 +13,7 @@ from itertools import compress, islice
 
 from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
-from ._scan import LOWER, WORDS, byte_class, to_bytes
+from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
 from ._text import Context, Segment
 
 _BLANK = re.compile(
@@ -115,7 +115,9 @@ _GLUED_CONTEXT = re.compile(
 )
 
 
-_ROMAN_LOWER = re.compile(b"[IVXL][IVXL](?=" + byte_class(pattern="[a-zđà-ỹ]") + b")")
+# ``[IVXL][IVXL](?=[a-zđà-ỹ])`` as a literal search in the text put in classes
+_ROMAN_CLASSES = classes(("[IVXL]", b"I"), ("[a-zđà-ỹ]", b"a"))
+_ROMAN_LOWER = re.compile(b"IIa")
 
 
 def _glued_after_starts(ctx: Context) -> list[int] | None:
@@ -124,7 +126,11 @@ def _glued_after_starts(ctx: Context) -> list[int] | None:
     if data is None:
         return None
     return sorted(
-        {s for m in _ROMAN_LOWER.finditer(data) for s in range(m.start() - 5, m.start() + 1)}
+        {
+            s
+            for m in _ROMAN_LOWER.finditer(data.translate(_ROMAN_CLASSES))
+            for s in range(m.start() - 5, m.start() + 1)
+        }
     )
 
 
@@ -209,7 +215,9 @@ _NO_SPACE_AFTER = re.compile(
 )
 
 
-_PUNCT_LETTER = re.compile(b"[,;.](?=" + byte_class(pattern=r"[^\W\d_]") + b")")
+# ``[,;.](?=[^\W\d_])`` as a literal search in the text put in classes
+_PUNCT_CLASSES = classes(("[,;.]", b","), (r"[^\W\d_]", b"a"))
+_PUNCT_LETTER = re.compile(b",a")
 
 
 def _no_space_starts(ctx: Context) -> list[int] | None:
@@ -217,7 +225,7 @@ def _no_space_starts(ctx: Context) -> list[int] | None:
     data = ctx.encoded
     if data is None:
         return None
-    found = {m.start() for m in _PUNCT_LETTER.finditer(data)}
+    found = {m.start() for m in _PUNCT_LETTER.finditer(data.translate(_PUNCT_CLASSES))}
     starts = zip(ctx.starts, ctx.segments, strict=True)
     found.update(start for start, s in starts if s.text.startswith("-"))
     return sorted(found)
@@ -275,14 +283,15 @@ def doubled_punctuation(ctx: Context) -> Iterator[Hit]:
 
 _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 _BROKEN = re.compile(rf"(?<![^\W\d_/.])([BCDĐGHKLMNPQRSTVXđ]) ([{_VOWELS}][^\W\d_]*)")
-_BROKEN_BYTES = re.compile(
-    byte_class("BCDĐGHKLMNPQRSTVXđ")
-    + b"(?<!"
-    + byte_class(pattern=r"[^\W\d_/.]")
-    + b".)(?= "
-    + byte_class(_VOWELS)
-    + b")"
+# ``_BROKEN``'s start as a literal search in the text put in classes: a listed
+# consonant (C) and a space before a vowel (V), no letter (a) before it
+_BROKEN_CLASSES = classes(
+    ("[BCDĐGHKLMNPQRSTVXđ]", b"C"),
+    (f"[{_VOWELS}]", b"V"),
+    (r"[^\W\d_]", b"a"),
+    (" ", b" "),
 )
+_BROKEN_BYTES = re.compile(b"C V(?<![aCV]C V)")
 
 
 @rule(
@@ -301,7 +310,8 @@ def broken_word(ctx: Context) -> Iterator[Hit]:
     if data is None:
         found = ctx.finditer(_BROKEN)
     else:
-        found = ctx.matches_at(_BROKEN, [m.start() for m in _BROKEN_BYTES.finditer(data)])
+        starts = [m.start() for m in _BROKEN_BYTES.finditer(data.translate(_BROKEN_CLASSES))]
+        found = ctx.matches_at(_BROKEN, starts)
     for segment, m in found:
         yield Hit(
             segment=segment,

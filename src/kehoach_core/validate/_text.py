@@ -26,7 +26,7 @@ import attrs
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
-from ._scan import encode
+from ._scan import FOLD, encode
 
 if TYPE_CHECKING:
     from ._config import Settings
@@ -171,6 +171,33 @@ def modern_uy(text: str) -> str:
     return modern_tones(text)
 
 
+_Group = tuple[bytes, frozenset[bytes] | None]
+"""Needles searched together: the bytes to find, and the needles a hit must be
+(None: the bytes are the one needle, found in the text itself; else they are the
+needles' common folded form, found in the folded text)."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
+    """``needles`` as bytes, those with one folded form searched once (see :data:`_Group`).
+
+    A needle with a character :func:`encode` does not know is left out: the
+    encoded text cannot hold it.
+    """
+    by_key: dict[bytes, set[bytes]] = {}
+    for needle in needles:
+        data = encode(needle)
+        if data is not None:
+            by_key.setdefault(data.translate(FOLD), set()).add(data)
+    out: list[_Group] = []
+    for key, exact in by_key.items():
+        if len(exact) == 1:
+            out.append((next(iter(exact)), None))
+        else:
+            out.append((key, frozenset(exact)))
+    return out
+
+
 class Context:
     """What every rule receives: the plan, the superior, the text, shared facts."""
 
@@ -240,23 +267,57 @@ class Context:
         """Facts one rule computes and another reuses, by name."""
         return {}
 
-    def _haystack(self, needles: tuple[str, ...]) -> tuple[str | bytes, list[str | bytes]]:
-        """The text to search and the needles, as bytes when possible (faster)."""
+    @functools.cached_property
+    def folded(self) -> bytes | None:
+        """:attr:`encoded` with every letter folded to its lower-case base letter."""
+        data = self.encoded
+        return data.translate(FOLD) if data is not None else None
+
+    def _groups(self, needles: tuple[str, ...]) -> tuple[bytes, list[_Group]] | None:
+        """The bytes to search and the needles grouped (None: search the str text)."""
         data = self.encoded
         if data is None:
-            return self.full_text, list(needles)
-        # a needle with a character the text lacks is nowhere in it
-        return data, [b for b in map(encode, needles) if b is not None]
+            return None
+        return data, _needle_groups(needles)
+
+    def _hits(self, data: bytes, group: _Group, skip: list[int] | None = None) -> Iterator[int]:
+        """Where a needle of ``group`` starts; with ``skip``, at most once per segment
+        (``skip`` is :attr:`starts`)."""
+        key, exact = group
+        if exact is None:
+            haystack = data
+        else:
+            folded = self.folded
+            assert folded is not None
+            haystack = folded
+        size = len(key)
+        i = haystack.find(key)
+        while i != -1:
+            if exact is None or data[i : i + size] in exact:
+                yield i
+                if skip is not None:
+                    k = bisect.bisect_right(skip, i)
+                    if k >= len(skip):
+                        return
+                    i = haystack.find(key, skip[k])
+                    continue
+            i = haystack.find(key, i + 1)
 
     def positions(self, *needles: str) -> list[int]:
         """Every offset in :attr:`full_text` where one of ``needles`` starts, sorted."""
-        full, keys = self._haystack(needles)
+        grouped = self._groups(needles)
         found: set[int] = set()
-        for needle in keys:
-            i = full.find(needle)  # type: ignore[arg-type]
-            while i != -1:
-                found.add(i)
-                i = full.find(needle, i + 1)  # type: ignore[arg-type]
+        if grouped is None:
+            full = self.full_text
+            for needle in needles:
+                i = full.find(needle)
+                while i != -1:
+                    found.add(i)
+                    i = full.find(needle, i + 1)
+            return sorted(found)
+        data, groups = grouped
+        for group in groups:
+            found.update(self._hits(data, group))
         return sorted(found)
 
     def indices_with(self, *needles: str) -> set[int]:
@@ -264,14 +325,21 @@ class Context:
         if any("\n" in n for n in needles):
             return {k for k, s in enumerate(self.segments) if any(n in s.text for n in needles)}
         starts = self.starts
-        full, keys = self._haystack(needles)
+        grouped = self._groups(needles)
         hit: set[int] = set()
-        for needle in keys:
-            i = full.find(needle)  # type: ignore[arg-type]
-            while i != -1:
-                k = bisect.bisect_right(starts, i) - 1
-                hit.add(k)
-                i = full.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1  # type: ignore[arg-type]
+        if grouped is None:
+            full = self.full_text
+            for needle in needles:
+                i = full.find(needle)
+                while i != -1:
+                    k = bisect.bisect_right(starts, i) - 1
+                    hit.add(k)
+                    i = full.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
+            return hit
+        data, groups = grouped
+        for group in groups:
+            for i in self._hits(data, group, starts):
+                hit.add(bisect.bisect_right(starts, i) - 1)
         return hit
 
     def segments_with(self, *needles: str) -> list[Segment]:
