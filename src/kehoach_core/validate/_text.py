@@ -19,9 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
-from typing import TYPE_CHECKING
-
-import attrs
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
@@ -34,9 +32,11 @@ if TYPE_CHECKING:
 __all__ = ["Context", "Segment", "excerpt", "issuer_is_party", "level_of", "modern_uy"]
 
 
-@attrs.frozen
-class Segment:
-    """One piece of the plan's text: ``element`` id, ``text``, ``part`` and ``location``."""
+class Segment(NamedTuple):
+    """One piece of the plan's text: ``element`` id, ``text``, ``part`` and ``location``.
+
+    A named tuple: a plan has a hundred of them, built for every validation.
+    """
 
     element: str
     location: Location | None
@@ -73,21 +73,28 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _walk(plan: Plan) -> Iterator[Segment]:
+def _walk(plan: Plan) -> tuple[list[Segment], str]:
     """The texts rules read: :meth:`Plan.texts` less the signature, trailer and footnotes.
 
     Bases are read in the preamble's text when there is one (the same words).
+    Also their texts joined by newlines (:attr:`Context.full_text`).
     """
     skip_bases = bool(plan.preamble)
     # the header's notes are its printed formula (motto, rules, a number or date line
     # with blanks); the identity rules check the number and date themselves
     header_notes = {note.id for note in plan.notes if note.part in (Part.HEADER, Part.PAGE)}
-    for each in plan.texts():
-        if each.part not in _VALIDATED or (skip_bases and each.part == "bases"):
-            continue
-        if each.part == "note" and each.element in header_notes:
-            continue
-        yield Segment(each.element, each.location, _nfc(each.text), each.part)
+    kept = [
+        each
+        for each in plan.texts()
+        if each.part in _VALIDATED
+        and not (skip_bases and each.part == "bases")
+        and not (each.part == "note" and each.element in header_notes)
+    ]
+    joined = "\n".join([each.text for each in kept])
+    if _nfc(joined) is joined:  # normalised already: one check for the whole plan
+        return [Segment(e.element, e.location, e.text, e.part) for e in kept], joined
+    segments = [Segment(e.element, e.location, _nfc(e.text), e.part) for e in kept]
+    return segments, "\n".join(s.text for s in segments)
 
 
 def excerpt(text: str, start: int, end: int, *, width: int = 30) -> str:
@@ -208,7 +215,8 @@ class Context:
         self.superior = superior
         self.settings = settings
         """The validation settings (None: the defaults)."""
-        self.segments: list[Segment] = list(_walk(plan))
+        self.segments: list[Segment]
+        self.segments, self.full_text = _walk(plan)
 
     @functools.cached_property
     def own_level(self) -> Level:
@@ -242,10 +250,8 @@ class Context:
             return digital.signed_at.date()
         return None
 
-    @functools.cached_property
-    def full_text(self) -> str:
-        """Every segment's text joined by newlines (for plan-wide counts)."""
-        return "\n".join(s.text for s in self.segments)
+    full_text: str
+    """Every segment's text joined by newlines (for plan-wide counts)."""
 
     @functools.cached_property
     def starts(self) -> list[int]:
