@@ -390,3 +390,11 @@ def test_any_file_text_loads_or_raises_config_error(tmp_path_factory, text):
 
 def test_config_error_is_an_input_error():
     assert issubclass(ConfigError, InputError)
+
+
+def test_key_terms_fold_both_ways():
+    """KH407 finds key terms in the folded text and matches them by length there: the
+    letters its regex accepts are exactly those that fold to each letter."""
+    from kehoach_core.validate import _rules_spelling
+
+    _rules_spelling._check_fold()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
 from ._registry import Hit, Severity, rule
-from ._scan import FOLD, LOWER, encode
+from ._scan import FOLD, encode
 from ._text import Context, Segment
 
 if TYPE_CHECKING:
@@ -51,11 +51,17 @@ _LAN_THU = re.compile(r"\b([Ll]ần|[Ll]ân|[Ll]ấn|[Ll]an)\s+(thư|thu|thừ|t
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _any_marks(term: str) -> str:
-    """A regex matching ``term`` (letters without marks) written with any diacritics."""
+@functools.cache
+def _variants() -> dict[str, set[str]]:
     variants: dict[str, set[str]] = defaultdict(set)
     for ch, base in MARKED_LETTERS.items():
         variants[base].add(chr(ch))
+    return variants
+
+
+def _any_marks(term: str) -> str:
+    """A regex matching ``term`` (letters without marks) written with any diacritics."""
+    variants = _variants()
     out = []
     for letter in term:
         if letter == " ":
@@ -67,21 +73,39 @@ def _any_marks(term: str) -> str:
     return "".join(out)
 
 
-_KEY_RE = re.compile(r"\b(?:" + "|".join(_any_marks(t) for t in _KEY_TERMS) + r")\b")
+@functools.cache
+def _key_re() -> re.Pattern[str]:
+    """Any key term with any diacritics: compiled when a plan has a character the
+    byte image lacks (it takes 15 ms; the byte path needs it not)."""
+    return re.compile(r"\b(?:" + "|".join(_any_marks(t) for t in _KEY_TERMS) + r")\b")
+
+
+@functools.cache
+def _span(size: int) -> re.Pattern[str]:
+    """``size`` characters between word boundaries: where the folded text spells a key
+    term, what ``_key_re()`` matches there (``_check_fold``)."""
+    return re.compile(rf"\b.{{{size}}}\b", re.S)
+
+
 _KEY_BYTES = [t.encode() for t in _KEY_TERMS]
 _KEY_RIGHT = {t.encode(): {encode(r) for r in right} for t, (right, _) in _KEY_TERMS.items()}
 _LAN_NEEDLES = ("Lần", "lần", "Lân", "lân", "Lấn", "lấn", "Lan", "lan")
 
 
 def _check_fold() -> None:
-    """Every letter ``_KEY_RE`` accepts for a key term's letter folds to that letter."""
+    """The letters ``_key_re()`` accepts for a key term's letter are those of the byte
+    image that fold to it (run by the tests, not at each import)."""
+    from ._scan import _CHARS, _KNOWN
+
     for letter in {c for t in _KEY_TERMS for c in t if c != " "}:
-        for ch in _any_marks(letter)[1:-1]:
+        accepted = set(_any_marks(letter)[1:-1])
+        for ch in accepted:
             data = encode(ch)
             assert data is None or data.translate(FOLD) == letter.encode(), ch
+        folding = {c for n, c in enumerate(_CHARS) if c in _KNOWN and FOLD[n] == ord(letter)}
+        assert folding <= accepted, (letter, folding - accepted)
 
 
-_check_fold()
 _NON_WORD_RE = re.compile(r"(?<![^\W\d_])[Dd]ảng(?![^\W\d_])")
 
 
@@ -146,10 +170,11 @@ def _project_terms(ctx: Context, terms: tuple[str, ...]) -> Iterator[Hit]:
 
 
 def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
-    data = ctx.encoded
-    if data is None:
-        return ctx.finditer(_KEY_RE)
-    folded, lower = data.translate(FOLD), data.translate(LOWER)
+    data, folded = ctx.encoded, ctx.folded
+    if data is None or folded is None:
+        return ctx.finditer(_key_re())
+    lower = ctx.lower
+    assert lower is not None
     found: dict[int, bytes] = {}
     for term in _KEY_BYTES:
         i = folded.find(term)
@@ -164,7 +189,27 @@ def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
         if lower[i:end] in _KEY_RIGHT[found[i]] and (n + 1 == len(starts) or starts[n + 1] >= end):
             continue
         keep.append(i)
-    return ctx.matches_at(_KEY_RE, keep)
+    return _key_at(ctx, keep, {i: len(found[i]) for i in keep})
+
+
+def _key_at(
+    ctx: Context, keep: list[int], sizes: dict[int, int]
+) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """``ctx.matches_at(_key_re(), keep)``, with at each place the pattern of its size."""
+    starts, segments = ctx.starts, ctx.segments
+    current, done = -1, 0
+    for pos in keep:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k != current:
+            current, done = k, 0
+        local = pos - starts[k]
+        text = segments[k].text
+        if local < done or local >= len(text):
+            continue
+        match = _span(sizes[pos]).match(text, local)
+        if match is not None and match.end() > local:
+            done = match.end()
+            yield segments[k], match
 
 
 def _misspelled(

@@ -90,10 +90,9 @@ _WORD_LOWER = bytes(32 if WORDS[n] == 32 else LOWER[n] for n in range(256))
 
 def _doubled_starts(ctx: Context) -> list[int] | None:
     """Where ``_DOUBLED`` can match: a word, a space, the same word (any case)."""
-    data = ctx.encoded
-    if data is None:
+    lower = ctx.lower
+    if lower is None:
         return None
-    lower = data.translate(LOWER)
     words = lower.translate(_WORD_LOWER).split()
     same = {
         words[i]

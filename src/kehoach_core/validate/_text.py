@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
-from ._scan import FOLD, encode
+from ._scan import FOLD, LOWER, encode
 
 if TYPE_CHECKING:
     from ._config import Settings
@@ -278,6 +278,12 @@ class Context:
         """:attr:`encoded` with every letter folded to its lower-case base letter."""
         data = self.encoded
         return data.translate(FOLD) if data is not None else None
+
+    @functools.cached_property
+    def lower(self) -> bytes | None:
+        """:attr:`encoded` in lower case."""
+        data = self.encoded
+        return data.translate(LOWER) if data is not None else None
 
     def _groups(self, needles: tuple[str, ...]) -> tuple[bytes, list[_Group]] | None:
         """The bytes to search and the needles grouped (None: search the str text)."""
