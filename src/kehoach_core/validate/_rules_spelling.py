@@ -284,7 +284,8 @@ _HEAD = re.compile(
     r"\b(?:Tiểu [Bb]an|Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban)"
     r"(?:[ ,\-–]+[^\W\d_]+){2,3}"
 )
-_HEAD_STARTS = "Tiểu |Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban".split("|")
+_HEAD_GATE = ("Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban")
+_HEAD_OTHER = ("Tiểu ", "Văn phòng")  # where _HEAD can start, in segments with a gate word
 _TONE_WORD = re.compile(r"\b([^\W\d_]+) ([Uu][ỷ]|[Ủủ]y)\b")
 
 
@@ -316,10 +317,12 @@ def _tone_word_starts(ctx: Context) -> list[int]:
 def name_variants(ctx: Context) -> Iterator[Hit]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, tuple[Segment, re.Match[str]]] = {}
-    gate = ctx.indices_with(
-        "Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban"
-    )
-    for segment, m in ctx.matches_at(_HEAD, ctx.positions(*_HEAD_STARTS), gate):
+    # the segments holding a gate word, from the same search as the heads' starts
+    gated = ctx.positions(*_HEAD_GATE)
+    starts = ctx.starts
+    gate = {bisect.bisect_right(starts, i) - 1 for i in gated}
+    heads = sorted({*gated, *ctx.positions(*_HEAD_OTHER)})
+    for segment, m in ctx.matches_at(_HEAD, heads, gate):
         span = m[0]
         key = modern_tones(" ".join(_WORD.findall(span.lower())))
         groups[key][span] += 1

@@ -35,16 +35,17 @@ _BLANK = re.compile(
     "(`Facebook, Zalo…`) is not a blank.",
 )
 def template_blank(ctx: Context) -> Iterator[Hit]:
-    for segment in ctx.segments_with("…", "..", "__"):
-        matches = list(_BLANK.finditer(segment.text))
-        if matches:
-            first = matches[0]
-            yield Hit(
-                segment=segment,
-                start=first.start(),
-                end=first.end(),
-                args={"count": len(matches)},
-            )
+    # every alternative of _BLANK starts with "…", ".." or "__"
+    found: dict[int, tuple[Segment, re.Match[str], int]] = {}
+    for segment, m in ctx.matches_at(_BLANK, ctx.positions("…", "..", "__")):
+        key = id(segment)
+        if key in found:
+            first = found[key]
+            found[key] = (first[0], first[1], first[2] + 1)
+        else:
+            found[key] = (segment, m, 1)
+    for segment, first, count in found.values():
+        yield Hit(segment=segment, start=first.start(), end=first.end(), args={"count": count})
 
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+) (\1)\b", re.I)
