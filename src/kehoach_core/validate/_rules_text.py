@@ -44,8 +44,8 @@ def template_blank(ctx: Context) -> Iterator[Hit]:
             found[key] = (first[0], first[1], first[2] + 1)
         else:
             found[key] = (segment, m, 1)
-    for segment, first, count in found.values():
-        yield Hit(segment=segment, start=first.start(), end=first.end(), args={"count": count})
+    for segment, blank, count in found.values():
+        yield Hit(segment=segment, start=blank.start(), end=blank.end(), args={"count": count})
 
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+) (\1)\b", re.I)

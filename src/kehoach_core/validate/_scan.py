@@ -24,7 +24,7 @@ import re
 
 from .._vietnamese import remove_marks
 
-__all__ = ["FOLD", "LOWER", "WORDS", "byte_class", "classes", "encode"]
+__all__ = ["FOLD", "LOWER", "SEARCH", "WORDS", "byte_class", "classes", "encode"]
 
 _VIET = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵđ"
 _EXTRA = sorted({*_VIET, *_VIET.upper()} - {chr(n) for n in range(128)}) + list(
@@ -52,6 +52,10 @@ FOLD = bytes(
     for n, c in enumerate(_CHARS)
 )
 """Byte table: every letter to its lower-case base letter (``Đ``, ``ậ`` to ``d``, ``a``)."""
+
+SEARCH = bytes(ord(",") if chr(n) in ",;.:" else code for n, code in enumerate(FOLD))
+"""Byte table: :data:`FOLD`, and ``,;.:`` all to ``,``: needles that differ only there
+(or by case and diacritics) are searched once, in text translated by this table."""
 
 LOWER = bytes(_CHARS.index(c.lower()) if c.lower() in _KNOWN else n for n, c in enumerate(_CHARS))
 """Byte table: every letter to its lower-case form (same byte code as the text's)."""

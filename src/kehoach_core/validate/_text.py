@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level, Location, Part
 from .._model import Plan
 from .._vietnamese import modern_tones
-from ._scan import FOLD, LOWER, encode
+from ._scan import FOLD, LOWER, SEARCH, encode
 
 if TYPE_CHECKING:
     from ._config import Settings
@@ -181,12 +181,13 @@ def modern_uy(text: str) -> str:
 _Group = tuple[bytes, frozenset[bytes] | None]
 """Needles searched together: the bytes to find, and the needles a hit must be
 (None: the bytes are the one needle, found in the text itself; else they are the
-needles' common folded form, found in the folded text)."""
+needles' common form by ``_scan.SEARCH``, found in :attr:`Context.searched`)."""
 
 
 @functools.lru_cache(maxsize=1024)
 def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
-    """``needles`` as bytes, those with one folded form searched once (see :data:`_Group`).
+    """``needles`` as bytes, those with one form by ``_scan.SEARCH`` (case, diacritics,
+    ``,;.:`` aside) searched once (see :data:`_Group`).
 
     A needle with a character :func:`encode` does not know is left out: the
     encoded text cannot hold it.
@@ -195,7 +196,7 @@ def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
     for needle in needles:
         data = encode(needle)
         if data is not None:
-            by_key.setdefault(data.translate(FOLD), set()).add(data)
+            by_key.setdefault(data.translate(SEARCH), set()).add(data)
     out: list[_Group] = []
     for key, exact in by_key.items():
         if len(exact) == 1:
@@ -285,6 +286,13 @@ class Context:
         data = self.encoded
         return data.translate(LOWER) if data is not None else None
 
+    @functools.cached_property
+    def searched(self) -> bytes | None:
+        """:attr:`encoded` translated by ``_scan.SEARCH``: where needles of one group
+        (see :func:`_needle_groups`) are searched together."""
+        data = self.encoded
+        return data.translate(SEARCH) if data is not None else None
+
     def _groups(self, needles: tuple[str, ...]) -> tuple[bytes, list[_Group]] | None:
         """The bytes to search and the needles grouped (None: search the str text)."""
         data = self.encoded
@@ -299,9 +307,9 @@ class Context:
         if exact is None:
             haystack = data
         else:
-            folded = self.folded
-            assert folded is not None
-            haystack = folded
+            searched = self.searched
+            assert searched is not None
+            haystack = searched
         size = len(key)
         i = haystack.find(key)
         while i != -1:
