@@ -336,8 +336,22 @@ class Context:
                     i = full.find(needle, i + 1)
             return sorted(found)
         data, groups = grouped
-        for group in groups:
-            found.update(self._hits(data, group))
+        add = found.add
+        for key, exact in groups:
+            if exact is None:  # the loop of ``_hits``, inlined: this is the hot path
+                i = data.find(key)
+                while i != -1:
+                    add(i)
+                    i = data.find(key, i + 1)
+                continue
+            searched = self.searched
+            assert searched is not None
+            size = len(key)
+            i = searched.find(key)
+            while i != -1:
+                if data[i : i + size] in exact:
+                    add(i)
+                i = searched.find(key, i + 1)
         return sorted(found)
 
     def indices_with(self, *needles: str) -> set[int]:
