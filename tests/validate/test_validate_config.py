@@ -398,3 +398,52 @@ def test_key_terms_fold_both_ways():
     from kehoach_core.validate import _rules_spelling
 
     _rules_spelling._check_fold()
+
+
+# -- the searches the rules share find what a plain search finds --------------------------
+
+_ALPHABET = "aAđĐủỦuyỷỶ .,;:…BTSPhòngở\n"
+_NEEDLES = st.lists(
+    st.text(alphabet=_ALPHABET.replace("\n", ""), min_size=1, max_size=4), max_size=7
+)
+
+
+_CAPITAL_NEEDLES = st.lists(
+    st.builds(str.__add__, st.sampled_from("BTSĐỦ"), st.text(alphabet="aBđĐủ .", max_size=3)),
+    min_size=5,
+    max_size=8,
+)
+
+
+@given(
+    st.lists(st.text(alphabet=_ALPHABET, max_size=30), min_size=1, max_size=5),
+    _NEEDLES | _CAPITAL_NEEDLES,
+)
+def test_positions_and_indices_match_a_plain_search(texts, needles):
+    from kehoach_core.validate._text import Context
+
+    items = [ContentItem(id=f"purposes/{n}", text=t) for n, t in enumerate(texts, 1)]
+    ctx = Context(Plan(title="Kế hoạch", purposes=items))
+    full = ctx.full_text
+    expected = sorted({i for n in needles for i in range(len(full)) if full.startswith(n, i)})
+    assert ctx.positions(*needles) == expected
+    if not any("\n" in n for n in needles):
+        held = {k for k, s in enumerate(ctx.segments) if any(n in s.text for n in needles)}
+        assert ctx.indices_with(*needles) == held
+
+
+@pytest.mark.parametrize(
+    "needles",
+    [
+        ("Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban"),
+        ("BB", "BA", "AB", "AA", "Ba"),  # overlapping capitals: searched one by one
+    ],
+)
+def test_capital_needles_in_one_pass(needles):
+    from kehoach_core.validate._text import Context
+
+    text = "Ban Trung tâm, Phòng Sở Bộ phận Mặt trận Ủy ban Uỷ ban BBAABA Ban"
+    ctx = Context(Plan(title="Kế hoạch", purposes=[ContentItem(id="purposes/1", text=text)]))
+    full = ctx.full_text
+    expected = sorted({i for n in needles for i in range(len(full)) if full.startswith(n, i)})
+    assert ctx.positions(*needles) == expected

@@ -13,7 +13,7 @@ import attrs
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level
 from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
-from ._scan import FOLD, to_bytes
+from ._scan import to_bytes
 from ._text import Context, Segment, modern_uy
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
@@ -76,7 +76,8 @@ def _congress_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
         yield from ctx.finditer(_CONGRESS, within=gate)
         yield from ctx.finditer(_CONGRESS_REV, within=gate)
         return
-    folded = data.translate(FOLD)
+    folded = ctx.folded
+    assert folded is not None
     yield from ctx.matches_at(
         _CONGRESS, [m.start() for m in _CONGRESS_FOLDED.finditer(folded)], gate
     )

@@ -206,6 +206,27 @@ def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _capitals(needles: tuple[str, ...]) -> re.Pattern[bytes] | None:
+    """One pattern for five or more needles that all start with a capital, or None.
+
+    ``re`` skips to the bytes a pattern can start with in C: capitals are rare, so
+    one pass (about 3 ns a byte) finds five needles faster than a ``find`` per
+    needle (about 0.7 ns a byte each). Only when no needle can start inside
+    another's match (non-overlapping matches would miss it).
+    """
+    encoded = {e for e in map(encode, needles) if e is not None}
+    if len(encoded) < 5 or not all(n[:1].isupper() for n in needles):
+        return None
+    for a in encoded:
+        for k in range(1, len(a)):
+            tail = a[k:]
+            if any(b.startswith(tail) or tail.startswith(b) for b in encoded):
+                return None
+    ordered = sorted(encoded, key=lambda e: (-len(e), e))  # longest first
+    return re.compile(b"|".join(map(re.escape, ordered)))
+
+
 class Context:
     """What every rule receives: the plan, the superior, the text, shared facts."""
 
@@ -336,6 +357,9 @@ class Context:
                     i = full.find(needle, i + 1)
             return sorted(found)
         data, groups = grouped
+        capitals = _capitals(needles)
+        if capitals is not None:
+            return [m.start() for m in capitals.finditer(data)]
         add = found.add
         for key, exact in groups:
             if exact is None:  # the loop of ``_hits``, inlined: this is the hot path
@@ -371,6 +395,9 @@ class Context:
                     i = full.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
             return hit
         data, groups = grouped
+        capitals = _capitals(needles)
+        if capitals is not None:
+            return {bisect.bisect_right(starts, m.start()) - 1 for m in capitals.finditer(data)}
         for group in groups:
             for i in self._hits(data, group, starts):
                 hit.add(bisect.bisect_right(starts, i) - 1)
