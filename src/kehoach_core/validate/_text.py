@@ -178,19 +178,26 @@ def modern_uy(text: str) -> str:
     return modern_tones(text)
 
 
-_Group = tuple[bytes, frozenset[bytes] | None]
-"""Needles searched together: the bytes to find, and the needles a hit must be
-(None: the bytes are the one needle, found in the text itself; else they are the
-needles' common form by ``_scan.SEARCH``, found in :attr:`Context.searched`)."""
+_Group = tuple[bytes, frozenset[bytes] | None, bool]
+"""Needles searched together: the bytes to find, the needles a hit must be, and where.
+
+``(needle, None, False)``: one needle, found in :attr:`Context.encoded` itself;
+``(key, needles, True)``: needles that differ only in case, their lower-case form
+found in :attr:`Context.lower`; ``(key, needles, False)``: three or more needles
+that differ by case, diacritics or ``,;.:``, their form by ``_scan.SEARCH`` found in
+:attr:`Context.searched`. A hit of a key is one of the needles when the text
+there is.
+"""
 
 
 @functools.lru_cache(maxsize=1024)
 def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
-    """``needles`` as bytes, those with one form by ``_scan.SEARCH`` (case, diacritics,
-    ``,;.:`` aside) searched once (see :data:`_Group`).
+    """``needles`` as bytes, grouped so that variants are searched once (see :data:`_Group`).
 
-    A needle with a character :func:`encode` does not know is left out: the
-    encoded text cannot hold it.
+    Two needles that differ by more than case are searched one by one: their
+    common folded form is often a common word (``Dảng``, ``dảng``: *dang*), whose
+    every occurrence would be a candidate to check. A needle with a character
+    :func:`encode` does not know is left out: the encoded text cannot hold it.
     """
     by_key: dict[bytes, set[bytes]] = {}
     for needle in needles:
@@ -199,10 +206,15 @@ def _needle_groups(needles: tuple[str, ...]) -> list[_Group]:
             by_key.setdefault(data.translate(SEARCH), set()).add(data)
     out: list[_Group] = []
     for key, exact in by_key.items():
+        lowered = {e.translate(LOWER) for e in exact}
         if len(exact) == 1:
-            out.append((next(iter(exact)), None))
+            out.append((next(iter(exact)), None, False))
+        elif len(lowered) == 1:
+            out.append((lowered.pop(), frozenset(exact), True))
+        elif len(exact) >= 3:
+            out.append((key, frozenset(exact), False))
         else:
-            out.append((key, frozenset(exact)))
+            out.extend((e, None, False) for e in sorted(exact))
     return out
 
 
@@ -321,16 +333,18 @@ class Context:
             return None
         return data, _needle_groups(needles)
 
+    def _haystack_of(self, data: bytes, group: _Group) -> bytes:
+        """The text a group's key is searched in."""
+        _key, exact, lower = group
+        haystack = data if exact is None else self.lower if lower else self.searched
+        assert haystack is not None
+        return haystack
+
     def _hits(self, data: bytes, group: _Group, skip: list[int] | None = None) -> Iterator[int]:
         """Where a needle of ``group`` starts; with ``skip``, at most once per segment
         (``skip`` is :attr:`starts`)."""
-        key, exact = group
-        if exact is None:
-            haystack = data
-        else:
-            searched = self.searched
-            assert searched is not None
-            haystack = searched
+        key, exact, _lower = group
+        haystack = self._haystack_of(data, group)
         size = len(key)
         i = haystack.find(key)
         while i != -1:
@@ -361,21 +375,21 @@ class Context:
         if capitals is not None:
             return [m.start() for m in capitals.finditer(data)]
         add = found.add
-        for key, exact in groups:
+        for group in groups:
+            key, exact, _lower = group
             if exact is None:  # the loop of ``_hits``, inlined: this is the hot path
                 i = data.find(key)
                 while i != -1:
                     add(i)
                     i = data.find(key, i + 1)
                 continue
-            searched = self.searched
-            assert searched is not None
+            haystack = self._haystack_of(data, group)
             size = len(key)
-            i = searched.find(key)
+            i = haystack.find(key)
             while i != -1:
                 if data[i : i + size] in exact:
                     add(i)
-                i = searched.find(key, i + 1)
+                i = haystack.find(key, i + 1)
         return sorted(found)
 
     def indices_with(self, *needles: str) -> set[int]:
