@@ -11,10 +11,9 @@ from collections.abc import Iterator
 import attrs
 
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level
-from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
 from ._scan import to_bytes
-from ._text import Context, Segment, modern_uy
+from ._text import Context, Segment, modern_uy, roman_to_int
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
 _NAME = r"(?:\s+(?!lần\b|khóa\b|khoá\b|thứ\b|nhiệm\b)[A-ZĐÂ-Ỹ][^\W\d_]*)*"

@@ -317,6 +317,7 @@ def _tone_word_starts(ctx: Context) -> list[int]:
 def name_variants(ctx: Context) -> Iterator[Hit]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, tuple[Segment, re.Match[str]]] = {}
+    keys: dict[str, str] = {}
     # the segments holding a gate word, from the same search as the heads' starts
     gated = ctx.positions(*_HEAD_GATE)
     starts = ctx.starts
@@ -324,13 +325,16 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
     heads = sorted({*gated, *ctx.positions(*_HEAD_OTHER)})
     for segment, m in ctx.matches_at(_HEAD, heads, gate):
         span = m[0]
-        key = modern_tones(" ".join(_WORD.findall(span.lower())))
-        groups[key][span] += 1
-        first.setdefault(span, (segment, m))
+        if span not in first:  # a name is often written many times: its key once
+            first[span] = (segment, m)
+            keys[span] = modern_tones(" ".join(_WORD.findall(span.lower())))
+        groups[keys[span]][span] += 1
     for segment, m in ctx.matches_at(_TONE_WORD, _tone_word_starts(ctx)):
         span = m[0].lower()
-        groups["~" + modern_tones(span)][span] += 1
-        first.setdefault(span, (segment, m))
+        if span not in first:
+            first[span] = (segment, m)
+            keys[span] = "~" + modern_tones(span)
+        groups[keys[span]][span] += 1
     for counts in groups.values():
         if len(counts) < 2:
             continue

@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterator
 from itertools import compress, islice
 
-from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
-from ._text import Context, Segment
+from ._text import Context, Segment, roman_to_int
 
 _BLANK = re.compile(
     r"(?:…|\.\.\.){2,}|\.{5,}|_{3,}"

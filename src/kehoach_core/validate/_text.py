@@ -173,6 +173,15 @@ def issuer_is_party(issuer: str | None) -> bool | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def roman_to_int(text: str) -> int:
+    """``_numbers.roman_to_int``, remembered: plans repeat their ordinals (ValueError
+    when ``text`` is not a Roman numeral)."""
+    from .._numbers import roman_to_int as read_roman
+
+    return read_roman(text)
+
+
 def modern_uy(text: str) -> str:
     """Old tone placement (any case) moved to the modern place: ``TỈNH UỶ`` is ``TỈNH ỦY``."""
     return modern_tones(text)
