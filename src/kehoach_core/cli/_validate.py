@@ -118,7 +118,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     with os.scandir(folder) as entries:
         listed = sorted(entries, key=lambda e: e.name)
     for entry in listed:
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):  # a linked folder could loop
             yield from _walk(Path(entry.path))
         elif entry.is_file() and Path(entry.name).suffix.lower() in _SUFFIXES:
             yield Path(entry.path)

@@ -20,6 +20,7 @@ kehoach_core.validate._config.ConfigError: kehoach.toml: select[0]: unknown rule
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -74,11 +75,17 @@ class ConfigError(InputError):
     """
 
 
-def _known_codes() -> frozenset[str]:
+def _known_codes() -> dict[str, None]:
     from ._engine import _load_rules
 
     _load_rules()
-    return frozenset(RULES)
+    return dict.fromkeys(RULES)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_code(text: str) -> bool:
+    """Whether ``text`` (upper case) is a rule code or the prefix of one."""
+    return bool(_CODE.fullmatch(text)) and any(c.startswith(text) for c in _known_codes())
 
 
 def check_codes(codes: Iterable[object], *, source: str, key: str) -> tuple[str, ...]:
@@ -91,14 +98,13 @@ def check_codes(codes: Iterable[object], *, source: str, key: str) -> tuple[str,
     ...
     kehoach_core.validate._config.ConfigError: --select: unknown rule code 'KH999'
     """
-    known = _known_codes()
     out: list[str] = []
     for n, code in enumerate(codes):
         where = f"{key}[{n}]" if key else None
         if not isinstance(code, str):
             raise ConfigError(f"expected a rule code, got {code!r}", source=source, path=where)
         text = code.strip().upper()
-        if not _CODE.fullmatch(text) or not any(c.startswith(text) for c in known):
+        if not _is_code(text):
             raise ConfigError(f"unknown rule code {code.strip()!r}", source=source, path=where)
         out.append(text)
     return tuple(out)
