@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -103,9 +102,14 @@ class Report:
 _DEFAULTS = Settings()
 
 
-@functools.cache
-def _order() -> tuple[str, ...]:
-    return tuple(sorted(RULES))
+_ORDER: list[str] = []
+
+
+def _order() -> list[str]:
+    """The registered codes, sorted (sorted again only when a rule was registered)."""
+    if len(_ORDER) != len(RULES):
+        _ORDER[:] = sorted(RULES)
+    return _ORDER
 
 
 def _load_rules() -> None:
@@ -142,8 +146,8 @@ def validate(
     _load_rules()
     if select or ignore:
         settings = (settings or _DEFAULTS).with_options(
-            select=check_codes(select or (), source="select", key=""),
-            ignore=check_codes(ignore or (), source="ignore", key=""),
+            select=check_codes([c for c in select or () if c.strip()], source="select", key=""),
+            ignore=check_codes([c for c in ignore or () if c.strip()], source="ignore", key=""),
         )
     ctx = Context(plan, superior, settings)
     found: list[Finding] = []
