@@ -6,10 +6,9 @@ findings are those of ``pattern.finditer`` over every segment, found faster.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
-from itertools import compress, islice
+from itertools import islice
 
 from ._registry import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
@@ -94,10 +93,7 @@ def _doubled_starts(ctx: Context) -> list[int] | None:
     if lower is None:
         return None
     words = lower.translate(_WORD_LOWER).split()
-    same = {
-        words[i]
-        for i in compress(range(len(words)), map(operator.eq, words, islice(words, 1, None)))
-    }
+    same = {a for a, b in zip(words, islice(words, 1, None), strict=False) if a == b}
     found: set[int] = set()
     for word in same:
         pair = word + b" " + word
