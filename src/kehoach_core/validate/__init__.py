@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from ._apply import FixResult, fix_plan
+from ._config import ConfigError, Settings, load_settings
 from ._docx_report import to_docx
 from ._engine import RULES, Finding, Report, Rule, Severity, rules, validate
 from ._fixes import Fix, FixEdit
@@ -19,14 +20,17 @@ from ._output import to_json, to_sarif, to_text
 
 __all__ = [
     "RULES",
+    "ConfigError",
     "Finding",
     "Fix",
     "FixEdit",
     "FixResult",
     "Report",
     "Rule",
+    "Settings",
     "Severity",
     "fix_plan",
+    "load_settings",
     "rules",
     "to_docx",
     "to_json",

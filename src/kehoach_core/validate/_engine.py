@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._model import Plan
+from ._config import Settings, check_codes
 from ._fixes import Fix, fix_for
 from ._registry import RULES, Hit, Lang, Rule, Severity, rule
 from ._text import Context
@@ -107,8 +108,17 @@ class Report:
         return len(self.findings)
 
 
-def _matches(code: str, patterns: Sequence[str]) -> bool:
-    return any(code.startswith(p.strip().upper()) for p in patterns if p.strip())
+_DEFAULTS = Settings()
+
+
+_ORDER: list[str] = []
+
+
+def _order() -> list[str]:
+    """The registered codes, sorted (sorted again only when a rule was registered)."""
+    if len(_ORDER) != len(RULES):
+        _ORDER[:] = sorted(RULES)
+    return _ORDER
 
 
 def _load_rules() -> None:
@@ -130,25 +140,35 @@ def validate(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     lang: Lang = "vi",
+    settings: Settings | None = None,
 ) -> Report:
     """Check ``plan`` and return a :class:`Report`.
 
     ``select`` and ``ignore`` take codes or prefixes (``"KH4"``, ``"KH101"``);
-    rules that compare with the superior plan run only when ``superior`` is
-    given. Messages are in Vietnamese unless ``lang="en"``.
+    an unknown code raises :class:`~kehoach_core.validate.ConfigError`. Rules
+    that compare with the superior plan run only when ``superior`` is given.
+    Messages are in Vietnamese unless ``lang="en"``. ``settings`` (see
+    :func:`~kehoach_core.validate.load_settings`) chooses the rules, their
+    severities and the plan's facts the text does not give; ``select`` replaces
+    its selection and ``ignore`` adds to its ignored codes.
     """
     _load_rules()
-    ctx = Context(plan, superior)
+    if select or ignore:
+        settings = (settings or _DEFAULTS).with_options(
+            select=check_codes([c for c in select or () if c.strip()], source="select", key=""),
+            ignore=check_codes([c for c in ignore or () if c.strip()], source="ignore", key=""),
+        )
+    ctx = Context(plan, superior, settings)
     found: list[Finding] = []
     seen: set[tuple[str, str | None, int | None, int | None, str, str]] = set()
-    for code in sorted(RULES):
+    codes = _order() if settings is None else settings.codes(_order(), plan.source)
+    for code in codes:
         rule_ = RULES[code]
-        if select and not _matches(code, select):
-            continue
-        if ignore and _matches(code, ignore):
-            continue
         if rule_.needs_superior and superior is None:
             continue
+        severity = (
+            rule_.severity if settings is None else settings.severity_of(code, rule_.severity)
+        )
         for hit in rule_.check(ctx):
             message = rule_.message(lang, hit.args)
             element, location, quoted = hit.place(plan)
@@ -165,7 +185,7 @@ def validate(
                 Finding(
                     code=code,
                     name=rule_.name,
-                    severity=rule_.severity,
+                    severity=severity,
                     message=message,
                     hint=rule_.hint(lang),
                     element=element,

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 import attrs
 
 from .._elements import LEVEL_COMMITTEES, LEVEL_WORDS, Level
-from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
-from ._scan import FOLD, to_bytes
-from ._text import Context, Segment, modern_uy
+from ._scan import to_bytes
+from ._text import Context, Segment, modern_uy, roman_to_int
 
 _LEVEL = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh"
 _NAME = r"(?:\s+(?!lần\b|khóa\b|khoá\b|thứ\b|nhiệm\b)[A-ZĐÂ-Ỹ][^\W\d_]*)*"
@@ -31,9 +30,15 @@ _CONGRESS_REV = re.compile(
 
 # where the patterns can start (see ``_scan``): folded for the one that ignores case
 _CONGRESS_FOLDED = re.compile(to_bytes(r"dai(?=\s+hoi\s+(?:dai\s+bieu\s+)?dang\s+bo\s)"))
-_CONGRESS_REV_BYTES = re.compile(
-    to_bytes(r"[Đđ]ại(?=\s+hội\s+(?:lần\s+thứ\s+)?[IVXL]+\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s)")
-)
+# one pattern per capital, so that ``re`` searches for a literal (far faster than a class)
+_CONGRESS_REV_BYTES = [
+    re.compile(
+        to_bytes(
+            big + r"ại(?=\s+hội\s+(?:lần\s+thứ\s+)?[IVXL]+\s+(?:của\s+)?Đảng\s+(?:bộ|ủy|uỷ)\s)"
+        )
+    )
+    for big in "Đđ"
+]
 
 _LEVEL_OF: dict[str, Level] = {
     word: level
@@ -70,11 +75,12 @@ def _congress_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
         yield from ctx.finditer(_CONGRESS, within=gate)
         yield from ctx.finditer(_CONGRESS_REV, within=gate)
         return
-    folded = data.translate(FOLD)
+    folded = ctx.folded
+    assert folded is not None
     yield from ctx.matches_at(
         _CONGRESS, [m.start() for m in _CONGRESS_FOLDED.finditer(folded)], gate
     )
-    starts = [m.start() for m in _CONGRESS_REV_BYTES.finditer(data)]
+    starts = sorted(m.start() for p in _CONGRESS_REV_BYTES for m in p.finditer(data))
     yield from ctx.matches_at(_CONGRESS_REV, starts, gate)
 
 
@@ -435,12 +441,15 @@ _WITH_YEAR = re.compile(
     r"\s*\(\s*(?:năm\s+)?(\d{4})\s*\)"
 )
 
-_WITH_YEAR_BYTES = re.compile(
-    to_bytes(
-        r"[Đđ]ại(?=\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?[IVXL]+\s+của"
-        r"\s+Đảng\s*\()"
+_WITH_YEAR_BYTES = [
+    re.compile(
+        to_bytes(
+            big + r"ại(?=\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?[IVXL]+\s+của"
+            r"\s+Đảng\s*\()"
+        )
     )
-)
+    for big in "Đđ"
+]
 
 
 @rule(
@@ -479,7 +488,7 @@ def national_ordinal(ctx: Context) -> Iterator[Hit]:
     if data is None:
         with_year = ctx.finditer(_WITH_YEAR, within=gate)
     else:
-        starts = [m.start() for m in _WITH_YEAR_BYTES.finditer(data)]
+        starts = sorted(m.start() for p in _WITH_YEAR_BYTES for m in p.finditer(data))
         with_year = ctx.matches_at(_WITH_YEAR, starts, gate)
     for segment, m in with_year:
         try:

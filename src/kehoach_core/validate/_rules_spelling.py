@@ -6,15 +6,21 @@ Like the other text rules, each pattern is tried only where a match can start
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .._vietnamese import MARKED_LETTERS, modern_tones, strip_marks
 from ._registry import Hit, Severity, rule
-from ._scan import FOLD, LOWER, encode
+from ._scan import FOLD, encode
 from ._text import Context, Segment
+
+if TYPE_CHECKING:
+    from ._config import Settings
 
 # key phrase without marks -> (correct spellings, other real words with the same letters)
 _KEY_TERMS: dict[str, tuple[set[str], set[str]]] = {
@@ -45,11 +51,17 @@ _LAN_THU = re.compile(r"\b([Ll]ần|[Ll]ân|[Ll]ấn|[Ll]an)\s+(thư|thu|thừ|t
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _any_marks(term: str) -> str:
-    """A regex matching ``term`` (letters without marks) written with any diacritics."""
+@functools.cache
+def _variants() -> dict[str, set[str]]:
     variants: dict[str, set[str]] = defaultdict(set)
     for ch, base in MARKED_LETTERS.items():
         variants[base].add(chr(ch))
+    return variants
+
+
+def _any_marks(term: str) -> str:
+    """A regex matching ``term`` (letters without marks) written with any diacritics."""
+    variants = _variants()
     out = []
     for letter in term:
         if letter == " ":
@@ -61,21 +73,39 @@ def _any_marks(term: str) -> str:
     return "".join(out)
 
 
-_KEY_RE = re.compile(r"\b(?:" + "|".join(_any_marks(t) for t in _KEY_TERMS) + r")\b")
+@functools.cache
+def _key_re() -> re.Pattern[str]:
+    """Any key term with any diacritics: compiled when a plan has a character the
+    byte image lacks (it takes 15 ms; the byte path needs it not)."""
+    return re.compile(r"\b(?:" + "|".join(_any_marks(t) for t in _KEY_TERMS) + r")\b")
+
+
+@functools.cache
+def _span(size: int) -> re.Pattern[str]:
+    """``size`` characters between word boundaries: where the folded text spells a key
+    term, what ``_key_re()`` matches there (``_check_fold``)."""
+    return re.compile(rf"\b.{{{size}}}\b", re.S)
+
+
 _KEY_BYTES = [t.encode() for t in _KEY_TERMS]
 _KEY_RIGHT = {t.encode(): {encode(r) for r in right} for t, (right, _) in _KEY_TERMS.items()}
 _LAN_NEEDLES = ("Lần", "lần", "Lân", "lân", "Lấn", "lấn", "Lan", "lan")
 
 
 def _check_fold() -> None:
-    """Every letter ``_KEY_RE`` accepts for a key term's letter folds to that letter."""
+    """The letters ``_key_re()`` accepts for a key term's letter are those of the byte
+    image that fold to it (run by the tests, not at each import)."""
+    from ._scan import _CHARS, _KNOWN
+
     for letter in {c for t in _KEY_TERMS for c in t if c != " "}:
-        for ch in _any_marks(letter)[1:-1]:
+        accepted = set(_any_marks(letter)[1:-1])
+        for ch in accepted:
             data = encode(ch)
             assert data is None or data.translate(FOLD) == letter.encode(), ch
+        folding = {c for n, c in enumerate(_CHARS) if c in _KNOWN and FOLD[n] == ord(letter)}
+        assert folding <= accepted, (letter, folding - accepted)
 
 
-_check_fold()
 _NON_WORD_RE = re.compile(r"(?<![^\W\d_])[Dd]ảng(?![^\W\d_])")
 
 
@@ -106,13 +136,45 @@ def misspelled_term(ctx: Context) -> Iterator[Hit]:
     for segment in ctx.segments:
         if id(segment) in by_segment:
             yield from _misspelled(segment, *by_segment[id(segment)])
+    if ctx.settings is not None and ctx.settings.terms:
+        yield from _project_terms(ctx, ctx.settings.terms)
+
+
+def _project_terms(ctx: Context, terms: tuple[str, ...]) -> Iterator[Hit]:
+    """The settings' ``terms`` written with other diacritics (the letters the same)."""
+    full = ctx.full_text
+    folded = strip_marks(full)  # same length as the text
+    starts = ctx.starts
+    for term in terms:
+        right = modern_tones(unicodedata.normalize("NFC", term).lower())
+        key = strip_marks(right)
+        if key in _KEY_TERMS:
+            continue  # a built-in key term: checked above
+        i = folded.find(key)
+        while i != -1:
+            end = i + len(key)
+            found = full[i:end]
+            bounded = (i == 0 or not full[i - 1].isalnum()) and (
+                end == len(full) or not full[end].isalnum()
+            )
+            if bounded and modern_tones(found.lower()) != right:
+                k = bisect.bisect_right(starts, i) - 1
+                local = i - starts[k]
+                yield Hit(
+                    segment=ctx.segments[k],
+                    start=local,
+                    end=local + len(key),
+                    args={"found": found, "right": _recase_words(right, found)},
+                )
+            i = folded.find(key, end)
 
 
 def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
-    data = ctx.encoded
-    if data is None:
-        return ctx.finditer(_KEY_RE)
-    folded, lower = data.translate(FOLD), data.translate(LOWER)
+    data, folded = ctx.encoded, ctx.folded
+    if data is None or folded is None:
+        return ctx.finditer(_key_re())
+    lower = ctx.lower
+    assert lower is not None
     found: dict[int, bytes] = {}
     for term in _KEY_BYTES:
         i = folded.find(term)
@@ -127,7 +189,27 @@ def _key_matches(ctx: Context) -> Iterator[tuple[Segment, re.Match[str]]]:
         if lower[i:end] in _KEY_RIGHT[found[i]] and (n + 1 == len(starts) or starts[n + 1] >= end):
             continue
         keep.append(i)
-    return ctx.matches_at(_KEY_RE, keep)
+    return _key_at(ctx, keep, {i: len(found[i]) for i in keep})
+
+
+def _key_at(
+    ctx: Context, keep: list[int], sizes: dict[int, int]
+) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """``ctx.matches_at(_key_re(), keep)``, with at each place the pattern of its size."""
+    starts, segments = ctx.starts, ctx.segments
+    current, done = -1, 0
+    for pos in keep:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k != current:
+            current, done = k, 0
+        local = pos - starts[k]
+        text = segments[k].text
+        if local < done or local >= len(text):
+            continue
+        match = _span(sizes[pos]).match(text, local)
+        if match is not None and match.end() > local:
+            done = match.end()
+            yield segments[k], match
 
 
 def _misspelled(
@@ -175,6 +257,20 @@ def _key_of(pair: str) -> str:
     return strip_marks(pair)
 
 
+def _recase_words(right: str, found: str) -> str:
+    """``right`` with each word capitalised (or in capitals) as in ``found``."""
+    out = []
+    for r, f in zip(right.split(" "), found.split(" "), strict=False):
+        out.append(
+            r.upper()
+            if f.isupper() and len(f) > 1
+            else r[:1].upper() + r[1:]
+            if f[:1].isupper()
+            else r
+        )
+    return " ".join(out)
+
+
 def _recase(right: str, found: str) -> str:
     """``right`` with each word capitalised where ``found`` capitalises it."""
     out = []
@@ -188,7 +284,8 @@ _HEAD = re.compile(
     r"\b(?:Tiểu [Bb]an|Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban)"
     r"(?:[ ,\-–]+[^\W\d_]+){2,3}"
 )
-_HEAD_STARTS = "Tiểu |Ban|Trung tâm|Phòng|Sở|Văn phòng|Bộ phận|Mặt trận|Ủy ban|Uỷ ban".split("|")
+_HEAD_GATE = ("Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban")
+_HEAD_OTHER = ("Tiểu ", "Văn phòng")  # where _HEAD can start, in segments with a gate word
 _TONE_WORD = re.compile(r"\b([^\W\d_]+) ([Uu][ỷ]|[Ủủ]y)\b")
 
 
@@ -220,25 +317,31 @@ def _tone_word_starts(ctx: Context) -> list[int]:
 def name_variants(ctx: Context) -> Iterator[Hit]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, tuple[Segment, re.Match[str]]] = {}
-    gate = ctx.indices_with(
-        "Ban", "Trung tâm", "Phòng", "Sở", "Bộ phận", "Mặt trận", "Ủy ban", "Uỷ ban"
-    )
-    for segment, m in ctx.matches_at(_HEAD, ctx.positions(*_HEAD_STARTS), gate):
+    keys: dict[str, str] = {}
+    # the segments holding a gate word, from the same search as the heads' starts
+    gated = ctx.positions(*_HEAD_GATE)
+    starts = ctx.starts
+    gate = {bisect.bisect_right(starts, i) - 1 for i in gated}
+    heads = sorted({*gated, *ctx.positions(*_HEAD_OTHER)})
+    for segment, m in ctx.matches_at(_HEAD, heads, gate):
         span = m[0]
-        key = modern_tones(" ".join(_WORD.findall(span.lower())))
-        groups[key][span] += 1
-        first.setdefault(span, (segment, m))
+        if span not in first:  # a name is often written many times: its key once
+            first[span] = (segment, m)
+            keys[span] = modern_tones(" ".join(_WORD.findall(span.lower())))
+        groups[keys[span]][span] += 1
     for segment, m in ctx.matches_at(_TONE_WORD, _tone_word_starts(ctx)):
         span = m[0].lower()
-        groups["~" + modern_tones(span)][span] += 1
-        first.setdefault(span, (segment, m))
+        if span not in first:
+            first[span] = (segment, m)
+            keys[span] = "~" + modern_tones(span)
+        groups[keys[span]][span] += 1
     for counts in groups.values():
         if len(counts) < 2:
             continue
         ranked = counts.most_common()
-        top = ranked[0][0]
-        for span, _ in ranked[1:]:
-            if _norm_punct(span) == _norm_punct(top):
+        top = ranked[0][0] if ctx.settings is None else _preferred(ranked, ctx.settings)
+        for span, _ in ranked:
+            if span == top or _norm_punct(span) == _norm_punct(top):
                 continue
             segment, m = first[span]
             yield Hit(
@@ -247,6 +350,21 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
                 end=m.end(),
                 args={"found": segment.text[m.start() : m.end()], "other": top},
             )
+
+
+def _preferred(ranked: list[tuple[str, int]], settings: Settings) -> str:
+    """The spelling to keep: one of the settings' ``bodies``, then the ``tone``
+    placement, then the most used."""
+    bodies = [b.lower() for b in settings.bodies]
+
+    def rank(item: tuple[str, int]) -> tuple[bool, bool, int]:
+        span, count = item
+        known = any(span.lower() in body for body in bodies)
+        modern = modern_tones(span) == span
+        tone = settings.tone is not None and modern == (settings.tone == "new")
+        return known, tone, count
+
+    return max(ranked, key=rank)[0]
 
 
 def _norm_punct(text: str) -> str:

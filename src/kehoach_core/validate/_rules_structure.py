@@ -10,9 +10,8 @@ from collections.abc import Iterator, Sequence
 from .._anchors import Anchor, DateAnchor, Edge, IssueDate, MilestoneEdge
 from .._elements import Level, Location
 from .._model import Phase
-from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
-from ._text import Context
+from ._text import Context, roman_to_int
 
 
 def _line(phase: Phase) -> Location | None:

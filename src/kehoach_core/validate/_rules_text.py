@@ -6,15 +6,13 @@ findings are those of ``pattern.finditer`` over every segment, found faster.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterator
-from itertools import compress, islice
+from itertools import islice
 
-from .._numbers import roman_to_int
 from ._registry import Hit, Severity, rule
-from ._scan import LOWER, WORDS, byte_class, to_bytes
-from ._text import Context, Segment
+from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
+from ._text import Context, Segment, roman_to_int
 
 _BLANK = re.compile(
     r"(?:…|\.\.\.){2,}|\.{5,}|_{3,}"
@@ -35,16 +33,17 @@ _BLANK = re.compile(
     "(`Facebook, Zalo…`) is not a blank.",
 )
 def template_blank(ctx: Context) -> Iterator[Hit]:
-    for segment in ctx.segments_with("…", "..", "__"):
-        matches = list(_BLANK.finditer(segment.text))
-        if matches:
-            first = matches[0]
-            yield Hit(
-                segment=segment,
-                start=first.start(),
-                end=first.end(),
-                args={"count": len(matches)},
-            )
+    # every alternative of _BLANK starts with "…", ".." or "__"
+    found: dict[int, tuple[Segment, re.Match[str], int]] = {}
+    for segment, m in ctx.matches_at(_BLANK, ctx.positions("…", "..", "__")):
+        key = id(segment)
+        if key in found:
+            first = found[key]
+            found[key] = (first[0], first[1], first[2] + 1)
+        else:
+            found[key] = (segment, m, 1)
+    for segment, blank, count in found.values():
+        yield Hit(segment=segment, start=blank.start(), end=blank.end(), args={"count": count})
 
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+) (\1)\b", re.I)
@@ -90,15 +89,11 @@ _WORD_LOWER = bytes(32 if WORDS[n] == 32 else LOWER[n] for n in range(256))
 
 def _doubled_starts(ctx: Context) -> list[int] | None:
     """Where ``_DOUBLED`` can match: a word, a space, the same word (any case)."""
-    data = ctx.encoded
-    if data is None:
+    lower = ctx.lower
+    if lower is None:
         return None
-    lower = data.translate(LOWER)
     words = lower.translate(_WORD_LOWER).split()
-    same = {
-        words[i]
-        for i in compress(range(len(words)), map(operator.eq, words, islice(words, 1, None)))
-    }
+    same = {a for a, b in zip(words, islice(words, 1, None), strict=False) if a == b}
     found: set[int] = set()
     for word in same:
         pair = word + b" " + word
@@ -115,7 +110,9 @@ _GLUED_CONTEXT = re.compile(
 )
 
 
-_ROMAN_LOWER = re.compile(b"[IVXL][IVXL](?=" + byte_class(pattern="[a-zđà-ỹ]") + b")")
+# ``[IVXL][IVXL](?=[a-zđà-ỹ])`` as a literal search in the text put in classes
+_ROMAN_CLASSES = classes(("[IVXL]", b"I"), ("[a-zđà-ỹ]", b"a"))
+_ROMAN_LOWER = re.compile(b"IIa")
 
 
 def _glued_after_starts(ctx: Context) -> list[int] | None:
@@ -124,7 +121,11 @@ def _glued_after_starts(ctx: Context) -> list[int] | None:
     if data is None:
         return None
     return sorted(
-        {s for m in _ROMAN_LOWER.finditer(data) for s in range(m.start() - 5, m.start() + 1)}
+        {
+            s
+            for m in _ROMAN_LOWER.finditer(data.translate(_ROMAN_CLASSES))
+            for s in range(m.start() - 5, m.start() + 1)
+        }
     )
 
 
@@ -209,7 +210,9 @@ _NO_SPACE_AFTER = re.compile(
 )
 
 
-_PUNCT_LETTER = re.compile(b"[,;.](?=" + byte_class(pattern=r"[^\W\d_]") + b")")
+# ``[,;.](?=[^\W\d_])`` as a literal search in the text put in classes
+_PUNCT_CLASSES = classes(("[,;.]", b","), (r"[^\W\d_]", b"a"))
+_PUNCT_LETTER = re.compile(b",a")
 
 
 def _no_space_starts(ctx: Context) -> list[int] | None:
@@ -217,7 +220,7 @@ def _no_space_starts(ctx: Context) -> list[int] | None:
     data = ctx.encoded
     if data is None:
         return None
-    found = {m.start() for m in _PUNCT_LETTER.finditer(data)}
+    found = {m.start() for m in _PUNCT_LETTER.finditer(data.translate(_PUNCT_CLASSES))}
     starts = zip(ctx.starts, ctx.segments, strict=True)
     found.update(start for start, s in starts if s.text.startswith("-"))
     return sorted(found)
@@ -275,14 +278,15 @@ def doubled_punctuation(ctx: Context) -> Iterator[Hit]:
 
 _VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 _BROKEN = re.compile(rf"(?<![^\W\d_/.])([BCDĐGHKLMNPQRSTVXđ]) ([{_VOWELS}][^\W\d_]*)")
-_BROKEN_BYTES = re.compile(
-    byte_class("BCDĐGHKLMNPQRSTVXđ")
-    + b"(?<!"
-    + byte_class(pattern=r"[^\W\d_/.]")
-    + b".)(?= "
-    + byte_class(_VOWELS)
-    + b")"
+# ``_BROKEN``'s start as a literal search in the text put in classes: a listed
+# consonant (C) and a space before a vowel (V), no letter (a) before it
+_BROKEN_CLASSES = classes(
+    ("[BCDĐGHKLMNPQRSTVXđ]", b"C"),
+    (f"[{_VOWELS}]", b"V"),
+    (r"[^\W\d_]", b"a"),
+    (" ", b" "),
 )
+_BROKEN_BYTES = re.compile(b"C V(?<![aCV]C V)")
 
 
 @rule(
@@ -301,7 +305,8 @@ def broken_word(ctx: Context) -> Iterator[Hit]:
     if data is None:
         found = ctx.finditer(_BROKEN)
     else:
-        found = ctx.matches_at(_BROKEN, [m.start() for m in _BROKEN_BYTES.finditer(data)])
+        starts = [m.start() for m in _BROKEN_BYTES.finditer(data.translate(_BROKEN_CLASSES))]
+        found = ctx.matches_at(_BROKEN, starts)
     for segment, m in found:
         yield Hit(
             segment=segment,
