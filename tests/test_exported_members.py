@@ -157,6 +157,7 @@ PUBLIC: dict[str, list[str]] = {
         "read_ical",
         "resolve",
         "to_ical",
+        "with_stated_dates",
         "write_ical",
     ],
     "kehoach_core.docx_io": [

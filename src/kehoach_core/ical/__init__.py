@@ -11,6 +11,7 @@ True
 from ._build import PRODID
 from ._export import bodies, calendars_by_body, read_ical, to_ical, write_ical
 from ._identity import NAMESPACE
+from ._items import with_stated_dates
 from ._match import Resolution, ScheduleWarning, resolve
 from ._schedule import TZID, MilestoneDates, Schedule, load_schedule
 
@@ -28,5 +29,6 @@ __all__ = [
     "read_ical",
     "resolve",
     "to_ical",
+    "with_stated_dates",
     "write_ical",
 ]

@@ -275,3 +275,20 @@ def date_plan(plan: Plan) -> tuple[Plan, dict[str, DatedItem]]:
     )
     work.notes()
     return dated, work.found
+
+
+def with_stated_dates(plan: Plan) -> Plan:
+    """``plan`` with the windows and dues its own text states read into the model.
+
+    The dates the calendar uses without a schedule (a day, a month, a range,
+    *trước ngày ...*), for callers who want them in the plan itself.
+
+    >>> from kehoach_core import read_text
+    >>> plan = read_text("KẾ HOẠCH\\nTuyên truyền\\nI. NỘI DUNG\\n- Treo cờ trước ngày 20/12/2025.")
+    >>> with_stated_dates(plan).standing_content[0].due is not None
+    True
+    """
+    from .._ids import number_elements
+
+    dated, _ = date_plan(number_elements(plan))
+    return dated
