@@ -71,6 +71,11 @@ def _sniff(data: bytes) -> Format:
 def _load(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str, Format | None]:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source), "<bytes>", None
+    if isinstance(source, str | os.PathLike) and os.fspath(source) == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return data, "<stdin>", None
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
@@ -95,7 +100,7 @@ def _load(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str
 def read(
     source: str | os.PathLike[str] | bytes | BinaryIO, *, format: Format | None = None
 ) -> Plan:
-    """Read a plan from a path, bytes or a binary file object.
+    """Read a plan from a path (``"-"``: standard input), bytes or a binary file object.
 
     ``format`` forces ``"txt"``, ``"docx"``, ``"doc"``, ``"json"`` or ``"pdf"``;
     otherwise the suffix decides, and for bytes and unnamed streams the content

@@ -32,6 +32,14 @@ VERBS = (
 """Modules of ``kehoach_core.cli`` (``_<verb>``) that define one verb each."""
 
 
+def _verb_parser(parser: argparse.ArgumentParser, verb: str | None) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse keeps the sub-parsers on this action
+        if isinstance(action, argparse._SubParsersAction) and verb in action.choices:
+            sub: argparse.ArgumentParser = action.choices[verb]
+            return sub
+    return parser
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -52,13 +60,33 @@ def build_parser() -> argparse.ArgumentParser:
     for verb in VERBS:
         module = importlib.import_module(f"{__name__}._{verb}")
         module.register(subparsers)
+    for verb, sub in subparsers.choices.items():
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
+        codes = EXIT_CODES.get(verb, EXIT_CODES[""])
+        sub.epilog = f"{sub.epilog}\n\n{codes}" if sub.epilog else codes
+    parser.epilog = EXIT_CODES[""]
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+EXIT_CODES = {
+    "": "exit codes: 0 done; 2 unusable input, output or usage",
+    "validate": "exit codes: 0 no error found (or --exit-zero); 1 errors found; "
+    "2 unusable input, settings, output or usage",
+    "ics": "exit codes: 0 calendar written; 1 nothing could be dated (empty calendar); "
+    "2 unusable input, schedule, output or usage (--strict: a milestone without a date)",
+    "fix": "exit codes: 0 done (or nothing to fix); 2 unusable input, output or usage",
+}
+"""What each verb's exit codes mean, printed at the end of its ``--help``."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # report an unknown option with the usage of the verb it was given to
+        verb_parser = _verb_parser(parser, getattr(args, "verb", None))
+        verb_parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         code: int = args.run(args)
     except KehoachError as exc:

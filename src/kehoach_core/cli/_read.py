@@ -6,7 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-__all__ = ["register"]
+__all__ = ["NOTES_SHOWN", "register"]
+
+NOTES_SHOWN = 5
+"""Notes printed one per line; past these, one line says how many more."""
 
 
 def register(subparsers: Any) -> None:
@@ -52,9 +55,17 @@ def run(args: argparse.Namespace) -> int:
         )
     for note in plan.reader_notes:
         print(f"kehoach: note: {args.plan}: {note}", file=sys.stderr)
-    for fragment in plan.unparsed:
+    shown = plan.unparsed[:NOTES_SHOWN]
+    for fragment in shown:
         where = f"{args.plan}:{fragment.location}" if fragment.location else args.plan
         print(
             f"{where}: note: not understood, kept as unparsed: {fragment.reason}", file=sys.stderr
+        )
+    if len(plan.unparsed) > len(shown):
+        more = len(plan.unparsed) - len(shown)
+        print(
+            f"{args.plan}: note: {more} more lines not understood, kept as unparsed "
+            "(see 'unparsed' in the JSON)",
+            file=sys.stderr,
         )
     return 0

@@ -131,6 +131,9 @@ def _expand(paths: list[str]) -> list[tuple[Path, bool]]:
     out: list[tuple[Path, bool]] = []
     for name in paths:
         path = Path(name)
+        if name == "-":  # standard input
+            out.append((path, False))
+            continue
         if path.is_dir():
             found = list(_walk(path))
             if not found:
@@ -366,7 +369,8 @@ def run(args: argparse.Namespace) -> int:
     superior = read(args.superior) if args.superior else None
     _init_worker(superior, {"lang": args.lang})
     items = [_Input(p, s, walked) for (p, walked), s in zip(found, settings, strict=True)]
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    jobs = min(args.jobs, cores) if args.jobs > 0 else cores  # more workers than cores: slower
     progress = _Progress(len(items), enabled=not args.quiet)
     reports: list[Report] = []
     unusable = skipped = 0

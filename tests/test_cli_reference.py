@@ -1,0 +1,62 @@
+"""The command-line reference page is the parser's own, and the conventions it states hold."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kehoach_core.cli import VERBS, build_parser, main
+from kehoach_core.cli._reference import reference_markdown
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+
+
+def test_the_reference_page_is_current() -> None:
+    """Regenerate with: python -m kehoach_core.cli._reference > docs/cli.md"""
+    assert DOCS.read_text(encoding="utf-8") == reference_markdown()
+
+
+def test_every_verb_and_option_is_in_the_reference() -> None:
+    page = reference_markdown()
+    parser = build_parser()
+    for verb in VERBS:
+        assert f"## `kehoach {verb}`" in page
+    assert "Exit codes:" in page
+    assert parser.epilog
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_help_lists_the_exit_codes(verb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([verb, "--help"])
+    assert done.value.code == 0
+    assert "exit codes: 0" in capsys.readouterr().out
+
+
+def test_a_bad_option_is_reported_with_the_verbs_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["read", "--no-such-option", "plan.txt"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: kehoach read")
+    assert "unrecognized arguments: --no-such-option" in err
+
+
+def test_dash_reads_the_plan_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Một của của hai.\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text), encoding="utf-8"))
+    assert main(["validate", "-", "--select", "KH402", "--lang", "en"]) == 1
+    assert "<stdin>" in capsys.readouterr().out
+
+
+def test_jobs_are_capped_at_the_cores(tmp_path: Path) -> None:
+    for n in range(5):
+        (tmp_path / f"p{n}.txt").write_text("KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Một.\n")
+    assert main(["validate", str(tmp_path), "-j", "64", "--exit-zero", "-q"]) == 0
+    assert (os.cpu_count() or 1) <= 64
