@@ -205,6 +205,9 @@ def _tone_word_starts(ctx: Context) -> list[int]:
     return sorted(starts)
 
 
+_VERB_BAN = re.compile(r"Ban hành\b")
+
+
 @rule(
     "KH408",
     "name-spelled-two-ways",
@@ -225,6 +228,8 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
     )
     for segment, m in ctx.matches_at(_HEAD, ctx.positions(*_HEAD_STARTS), gate):
         span = m[0]
+        if _VERB_BAN.match(span):
+            continue  # "Ban hành kế hoạch": the verb "ban hành" (to issue), not a board
         key = modern_tones(" ".join(_WORD.findall(span.lower())))
         groups[key][span] += 1
         first.setdefault(span, (segment, m))
@@ -232,6 +237,7 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
         span = m[0].lower()
         groups["~" + modern_tones(span)][span] += 1
         first.setdefault(span, (segment, m))
+    hits: list[Hit] = []
     for counts in groups.values():
         if len(counts) < 2:
             continue
@@ -241,12 +247,26 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
             if _norm_punct(span) == _norm_punct(top):
                 continue
             segment, m = first[span]
-            yield Hit(
-                segment=segment,
-                start=m.start(),
-                end=m.end(),
-                args={"found": segment.text[m.start() : m.end()], "other": top},
+            hits.append(
+                Hit(
+                    segment=segment,
+                    start=m.start(),
+                    end=m.end(),
+                    args={"found": segment.text[m.start() : m.end()], "other": top},
+                )
             )
+    # one misspelling reported once: a tone word inside (or across) a reported name is
+    # the same defect ("của Uỷ" and "Uỷ ban bầu cử xã")
+    for hit in hits:
+        if not any(
+            other is not hit
+            and other.segment is hit.segment
+            and other.start < hit.end
+            and hit.start < other.end
+            and (other.end - other.start, -other.start) > (hit.end - hit.start, -hit.start)
+            for other in hits
+        ):
+            yield hit
 
 
 def _norm_punct(text: str) -> str:
