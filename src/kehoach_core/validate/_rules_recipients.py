@@ -166,6 +166,8 @@ def _own(ctx: Context, body: str) -> bool:
         return True
     if _STANDING.match(body):
         return True
+    if issuer_is_party(ctx.plan.issuer) is False and re.match(r"(?:Văn phòng|Phòng)\b", body):
+        return True  # a State body's own office (Phòng Văn hóa - Xã hội of the UBND xã)
     if issuer_is_party(ctx.plan.issuer) and _PARTY_ORGAN.match(body):
         committee = _PARTY_COMMITTEE.search(body)
         if committee is None:
@@ -199,7 +201,8 @@ def _own(ctx: Context, body: str) -> bool:
     "boards, *Các chi, đảng bộ trực thuộc* the Party cells, *đoàn thể* the mass "
     "organisations, *Như trên* or *các cơ quan tại mục ...* everyone. Only single named "
     "bodies are checked (not *Các ...*, not office-holders), and not the issuer itself, "
-    "its standing board or, in a Party plan, its own boards.",
+    "its standing board, in a Party plan its own boards, in a State plan its own offices "
+    "(*Phòng ...*, *Văn phòng*).",
 )
 def assignee_not_recipient(ctx: Context) -> Iterator[Hit]:
     lines = _real_lines(ctx.plan.recipients)
