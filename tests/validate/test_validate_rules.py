@@ -533,3 +533,19 @@ def test_number_style_falls_back_on_the_motto() -> None:
     )  # fmt: skip
     assert "KH206" in validate(plan).codes()
     assert "KH206" not in validate(attrs.evolve(plan, style=NumberStyle.PARTY)).codes()
+
+
+def test_blanks_in_the_header_and_in_a_citation_are_named() -> None:
+    from kehoach_core import read_text
+
+    party = "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY XÃ CÔNG HẢI\n*\nSố -KH/ĐU\n"
+    party += "ĐẢNG CỘNG SẢN VIỆT NAM\nCông Hải, ngày tháng 10 năm 2025\n"
+    party += "KẾ HOẠCH\nlãnh đạo cuộc bầu cử\n"
+    party += "Thực hiện Chỉ thị số - CT/TW ngày /5/2025 của Bộ Chính trị, Ban Thường vụ ban hành:\n"
+    party += "I. MỤC ĐÍCH, YÊU CẦU\n- Lãnh đạo tốt cuộc bầu cử.\n"
+    found = {f.code: f for f in validate(read_text(party), select=["KH201", "KH202", "KH401"])}
+    assert (found["KH201"].line, found["KH201"].column, found["KH201"].text) == (4, 1, "Số -KH/ĐU")
+    assert (found["KH202"].line, found["KH202"].column) == (6, 11)
+    assert found["KH202"].text == "ngày tháng 10 năm 2025"
+    assert found["KH401"].text == "- CT/TW"
+    assert "2 chỗ" in found["KH401"].message

@@ -15,7 +15,10 @@ _BLANK = re.compile(r"…|\.{3,}|_{2,}")
 
 
 # the header's number line with the number itself left out: "Số -KH/ĐU", "Số: - KH/ĐTN"
-_BLANK_NUMBER = re.compile(r"\bSố\s*:?\s*[-–]\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*/\s*[A-ZĐ][A-ZĐ0-9-]*")
+_BLANK_NUMBER = re.compile(
+    r"\bSố\s*:?\s*(?:[-–]\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*/\s*[A-ZĐ][A-ZĐ0-9-]*"
+    r"|/\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*-\s*[A-ZĐ][A-ZĐ0-9-]*)"
+)
 # the header's date with the day (or day and month) left out: "ngày tháng 10 năm 2025"
 _BLANK_DAY = re.compile(
     r"\bngày\s+(?:tháng\s+(?:\d{1,2}\s+)?năm\s+\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
@@ -30,14 +33,19 @@ def _header_blank(ctx: Context, element: str, pattern: re.Pattern[str]) -> Hit |
             continue
         text = unicodedata.normalize("NFC", note.text)
         m = pattern.search(text)
-        if m is not None:
-            segment = Segment(element, _note_place(ctx, element, note.location, m), text, "header")
-            return Hit(
-                segment=segment,
-                start=m.start(),
-                end=m.end(),
-                args={"blank_vi": f" (để trống: “{m[0]}”)", "blank_en": f" (left blank: “{m[0]}”)"},
-            )
+        if m is None:
+            continue
+        args: dict[str, object] = {
+            "blank_vi": f" (để trống: “{m[0]}”)",
+            "blank_en": f" (left blank: “{m[0]}”)",
+        }
+        where = _note_place(ctx, element, note.location, m)
+        if where is None or not where.starts:
+            # the words could not be placed exactly: the field's place, as the reader read it
+            field = ctx.plan.header_locations.get(element) or note.location
+            return Hit(element=element, location=field, excerpt=m[0], args=args)
+        segment = Segment(element, where, text, "header")
+        return Hit(segment=segment, start=m.start(), end=m.end(), args=args)
     return None
 
 
@@ -56,16 +64,16 @@ def _note_place(
     field = ctx.plan.header_locations.get(element)
     if where is None or where.starts or field is None or field.column is None:
         return where
-    if field.line != where.line or field.column - m.start() < 1:
+    if field.line != where.line or field.column - m.start() < 1 or field.end_column is None:
         return where
+    width = field.end_column - field.column
     starts = [LineStart(0, where.line, field.column - m.start())]
     if where.end_line is not None and where.end_line == where.line + 1:
-        if field.end_column is None or field.end_line not in (None, field.line):
+        if field.end_line not in (None, field.line):
             return where
-        first = field.end_column - field.column + m.start()
-        starts.append(LineStart(first + 1, where.line + 1, 1))
-    elif where.end_line not in (None, where.line):
-        return where
+        starts.append(LineStart(m.start() + width + 1, where.line + 1, 1))
+    elif where.end_line not in (None, where.line) or width != m.end() - m.start():
+        return where  # the reader's span is not these words (spaces folded, another cut)
     return Location(where.line, where.end_line, column=starts[0].column, starts=starts)
 
 

@@ -22,10 +22,10 @@ _BLANK = re.compile(
     r"|(?<=[\s/-])…(?=[\s/.,;:-]|$)|…(?=[-/])|(?<=[/\d])…"
     # a cited number or date with the number or day simply left out (no dots):
     # "Chỉ thị số - CT/ĐU", "ngày /12/2025", "ngày tháng 10 năm 2025"
-    r"|(?<=\bsố )[-–] ?[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ][A-ZĐ0-9-]*"
+    r"|(?<=\bsố )(?:[-–] ?[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ]|/[A-ZĐ][A-Za-zĐđ]{0,4}-[A-ZĐ])[A-ZĐ0-9-]*"
     r"|(?<=\bngày )(?:/\d{1,2}/\d{4}|tháng \d{1,2} năm \d{4})"
 )
-_BLANK_NEEDLES = ("…", "..", "__", "số -", "số –", "ngày /", "ngày tháng")
+_BLANK_NEEDLES = ("…", "..", "__", "số -", "số –", "số /", "ngày /", "ngày tháng")
 
 
 @rule(
