@@ -38,6 +38,8 @@ PLANTED = [
     ("KH103", "assignment2", "7. Ủy ban nhân dân xã has no task"),
     ("KH604", "recipients", "8a. no recipient for report to the superior"),
     ("KH605", "recipients", "8b. no archive line"),
+    ("KH608", "assignment2", "8c. Ủy ban nhân dân xã is assigned tasks but receives nothing"),
+    ("KH610", "recipients", "8d. the Tỉnh ủy (the superior Đảng bộ tỉnh) is no recipient"),
     ("KH602", "signature", "9a. the signature has no signer"),
     ("KH601", "signature", "9b. TM. (State form) in a Party plan"),
     ("KH307", "phase2", "10. superior phase 2's sub-phases not covered"),

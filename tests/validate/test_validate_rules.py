@@ -22,6 +22,7 @@ from kehoach_core import (
     DigitalSignature,
     DocumentNumber,
     Edge,
+    Footnote,
     Location,
     MilestoneEdge,
     Phase,
@@ -38,7 +39,22 @@ from kehoach_core._numbers import NumberStyle
 from kehoach_core.validate import rules, validate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-GOOD = read(EXAMPLES / "superior-tinh-lang-son.json")
+# the example superior plan asks the newspaper to act (Đề nghị Báo ...) but does not send
+# it the plan (KH608): the baseline adds it to the recipients, before the archive line
+_EXAMPLE = read(EXAMPLES / "superior-tinh-lang-son.json")
+GOOD = attrs.evolve(
+    _EXAMPLE,
+    recipients=[
+        *_EXAMPLE.recipients[:-1],
+        Recipient(
+            id="recipient9",
+            name="Báo và Phát thanh, Truyền hình Lạng Sơn",
+            purpose=RecipientPurpose.IMPLEMENT,
+            text="- Báo và Phát thanh, Truyền hình Lạng Sơn (để thực hiện);",
+        ),
+        _EXAMPLE.recipients[-1],
+    ],
+)
 SUB = read(EXAMPLES / "subordinate-xa-hoang-van-thu.json")
 
 
@@ -311,6 +327,102 @@ CASES: list[Case] = [
     ),
 ]
 
+CASES += [
+    (
+        "KH608",
+        lambda: attrs.evolve(GOOD, recipients=[r for r in GOOD.recipients if "Báo" not in r.name]),
+        lambda: GOOD,
+    ),
+    (
+        "KH608",
+        lambda: attrs.evolve(
+            GOOD,
+            assignments=[
+                *GOOD.assignments,
+                Assignment(id="assignment9", label="4.", bodies=("Ủy ban Mặt trận Tổ quốc tỉnh",)),
+            ],
+        ),
+        lambda: attrs.evolve(
+            GOOD,
+            assignments=[
+                *GOOD.assignments,
+                Assignment(id="assignment9", label="4.", bodies=("Ủy ban Mặt trận Tổ quốc tỉnh",)),
+            ],
+            recipients=[
+                *GOOD.recipients,
+                Recipient(id="recipient8", name="UBMTTQVN tỉnh", text="- UBMTTQVN tỉnh;"),
+            ],
+        ),
+    ),
+    (
+        "KH609",
+        lambda: recipients(
+            ("- Thường trực Tỉnh ủy (b/c);", RecipientPurpose.REPORT),
+            ("- TT ĐU-HĐND-UBND-MTTQ xã;", RecipientPurpose.UNSPECIFIED),
+            ("- Lưu VT.", RecipientPurpose.ARCHIVE),
+        ),
+        lambda: recipients(
+            ("- Thường trực Tỉnh ủy (b/c);", RecipientPurpose.REPORT),
+            ("- Các Sở: XD, TC, KH&CN;", RecipientPurpose.UNSPECIFIED),
+            ("- Thường trực HĐND, UBND xã;", RecipientPurpose.UNSPECIFIED),
+            ("- Lưu VT.", RecipientPurpose.ARCHIVE),
+        ),
+    ),
+    (
+        "KH609",
+        lambda: recipients(
+            ("- Thường trực Tỉnh ủy (b/c);", RecipientPurpose.REPORT),
+            ("- Báo và PTTH tỉnh; các cơ quan báo chí;", RecipientPurpose.UNSPECIFIED),
+            ("- Lưu VT.", RecipientPurpose.ARCHIVE),
+        ),
+        lambda: recipients(
+            ("- Thành đoàn Hà Nội; (để b/cáo)", RecipientPurpose.REPORT),
+            ("- Lưu VT.", RecipientPurpose.ARCHIVE),
+        ),
+    ),
+    (
+        "KH610",
+        lambda: attrs.evolve(
+            GOOD, recipients=[r for r in GOOD.recipients if "Tỉnh ủy" not in r.name]
+        ),
+        lambda: attrs.evolve(
+            GOOD,
+            recipients=[
+                Recipient(id="recipient1", name="TT. TU", text="- TT. TU (b/c);"),
+                *GOOD.recipients[1:],
+            ],
+        ),
+    ),
+]
+
+CASES += [
+    (
+        "KH301",
+        lambda: attrs.evolve(
+            GOOD, footnotes=[Footnote(id="footnote1", marker="1", text="Kết luận số 126- KL/TW.")]
+        ),
+        lambda: attrs.evolve(
+            GOOD, footnotes=[Footnote(id="footnote1", marker="1", text="Kết luận số 126-KL/TW.")]
+        ),
+    ),
+    (
+        "KH308",
+        lambda: text(
+            "Thực hiện Kế hoạch số 12-KH/TU ngày 01/3/2025 của Tỉnh ủy.",
+            "Thực hiện Kế hoạch 805/KH-UBND ngày 02/3/2025 của UBND tỉnh.",
+        ),
+        lambda: text(
+            "Thực hiện Kế hoạch số 12-KH/TU ngày 01/3/2025 của Tỉnh ủy.",
+            "Thực hiện Kế hoạch số 805/KH-UBND ngày 02/3/2025 của UBND tỉnh; Kế hoạch 12-KH/TU.",
+        ),
+    ),
+    (
+        "KH507",
+        lambda: text("Phát triển giai đoạn 2026 - 2030.", "Mục tiêu giai đoạn 2026 - 2031."),
+        lambda: text("Phát triển giai đoạn 2026 - 2030.", "Bầu cử nhiệm kỳ 2026 - 2031."),
+    ),
+]
+
 SUPERIOR_CASES: list[Case] = [
     ("KH305", lambda: attrs.evolve(SUB, bases=(), preamble=()), lambda: SUB),
     ("KH307", lambda: SUB, lambda: GOOD),
@@ -421,3 +533,19 @@ def test_number_style_falls_back_on_the_motto() -> None:
     )  # fmt: skip
     assert "KH206" in validate(plan).codes()
     assert "KH206" not in validate(attrs.evolve(plan, style=NumberStyle.PARTY)).codes()
+
+
+def test_blanks_in_the_header_and_in_a_citation_are_named() -> None:
+    from kehoach_core import read_text
+
+    party = "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY XÃ CÔNG HẢI\n*\nSố -KH/ĐU\n"
+    party += "ĐẢNG CỘNG SẢN VIỆT NAM\nCông Hải, ngày tháng 10 năm 2025\n"
+    party += "KẾ HOẠCH\nlãnh đạo cuộc bầu cử\n"
+    party += "Thực hiện Chỉ thị số - CT/TW ngày /5/2025 của Bộ Chính trị, Ban Thường vụ ban hành:\n"
+    party += "I. MỤC ĐÍCH, YÊU CẦU\n- Lãnh đạo tốt cuộc bầu cử.\n"
+    found = {f.code: f for f in validate(read_text(party), select=["KH201", "KH202", "KH401"])}
+    assert (found["KH201"].line, found["KH201"].column, found["KH201"].text) == (4, 1, "Số -KH/ĐU")
+    assert (found["KH202"].line, found["KH202"].column) == (6, 11)
+    assert found["KH202"].text == "ngày tháng 10 năm 2025"
+    assert found["KH401"].text == "- CT/TW"
+    assert "2 chỗ" in found["KH401"].message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from .._elements import Citation
 from .._numbers import DocumentNumber, NumberStyle
 from ._registry import Hit, Severity, rule
 from ._scan import to_bytes
-from ._text import Context
+from ._text import Context, Segment
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
 _UPPER = "A-ZĐ"
@@ -26,6 +27,22 @@ _SPACED_BYTES = re.compile(
     to_bytes(rf"-(?=\s*[{_UPPER}][A-Za-zĐđ]{{0,4}}\s*/|[{_UPPER}][A-Za-zĐđ]{{0,4}}(?:\s+/|/\s))")
 )
 _NUMBER_BEFORE = re.compile(r"(?<![\d/])\b(\d{1,4})\s*$")
+# a State-form number with a space at its hyphen: "223/KH- UBND", "15/QĐ -UBND"
+_SPACED_STATE = re.compile(
+    r"(?<![\d/])\b\d{1,4}/[A-ZĐ][A-Za-zĐđ]{0,4}(?:\s+-\s*|-\s+)[A-ZĐ][A-ZĐ0-9]+\b"
+)
+
+
+def _footnote_segments(ctx: Context) -> list[Segment]:
+    """The footnotes' texts (the body's segments leave them out), for the citation rules."""
+    return [
+        Segment(f.id, f.location, unicodedata.normalize("NFC", f.text), "footnote")
+        for f in ctx.plan.footnotes
+        if f.text
+    ]
+
+
+_LAW = re.compile(r"^(?:Bộ\s+)?[Ll]uật\b")
 
 
 def _line(c: Citation) -> int | None:
@@ -41,7 +58,8 @@ def _line(c: Citation) -> int | None:
     hint_vi="Viết liền, không có dấu cách quanh “-” và “/” (ví dụ: 05-CT/TW).",
     hint_en="Write the number without spaces around “-” and “/” (e.g. 05-CT/TW).",
     doc="A cited document number with a space around its hyphen or slash "
-    "(`Chỉ thị số 05- CT/TW`), or a basis whose number parses in no known form.",
+    "(`Chỉ thị số 05- CT/TW`, `Kết luận 126- KL/TW`, `Kế hoạch 223/KH- UBND`), in the "
+    "text or in a footnote, or a basis whose number parses in no known form.",
 )
 def malformed_citation(ctx: Context) -> Iterator[Hit]:
     data = ctx.encoded
@@ -53,7 +71,9 @@ def malformed_citation(ctx: Context) -> Iterator[Hit]:
             {s for m in _SPACED_BYTES.finditer(data) for s in (m.start() - 1, m.start())}
         )
         spaced = ctx.matches_at(_SPACED_NUMBER, starts, gate)
-    for segment, m in spaced:
+    footnotes = _footnote_segments(ctx)
+    notes = ((f, m) for f in footnotes for m in _SPACED_NUMBER.finditer(f.text))
+    for segment, m in itertools.chain(spaced, notes):
         before = _NUMBER_BEFORE.search(segment.text, max(0, m.start() - 6), m.start())
         if before is None:
             continue
@@ -63,6 +83,12 @@ def malformed_citation(ctx: Context) -> Iterator[Hit]:
             end=m.end(),
             args={"found": segment.text[before.start() : m.end()]},
         )
+    state = itertools.chain(
+        ctx.finditer(_SPACED_STATE, "- ", " -", within=gate),
+        ((f, m) for f in footnotes for m in _SPACED_STATE.finditer(f.text)),
+    )
+    for segment, m in state:
+        yield Hit(segment=segment, start=m.start(), end=m.end(), args={"found": m[0]})
     for basis in ctx.plan.bases:
         number = basis.number
         if (
@@ -134,10 +160,16 @@ def cited_after_plan(ctx: Context) -> Iterator[Hit]:
     hint_vi="Ghi đủ loại, số, ngày và cơ quan ban hành của văn bản căn cứ.",
     hint_en="Give the basis's kind, number, date and issuer.",
     doc="A legal basis cited with its number but no date (template blanks such as "
-    "`ngày …/…/202…` are reported by KH401 instead).",
+    "`ngày …/…/202…` are reported by KH401 instead). A document named again after a "
+    "dated citation (*sau đây gọi tắt là Nghị quyết số 57-NQ/TW*) is not reported.",
 )
 def citation_without_date(ctx: Context) -> Iterator[Hit]:
+    dated: set[str] = set()
     for basis in ctx.plan.bases:
+        if basis.number and _norm(basis.number) in dated:
+            continue  # "(sau đây gọi tắt là Nghị quyết số 57-NQ/TW)": named again, dated before
+        if basis.number and basis.issued_on is not None:
+            dated.add(_norm(basis.number))
         if basis.issued_on is None and basis.number and not _BLANK.search(basis.text):
             yield Hit(
                 element=basis.id,
@@ -156,10 +188,13 @@ def citation_without_date(ctx: Context) -> Iterator[Hit]:
     hint_vi="Ghi cơ quan ban hành sau ngày (… ngày 31/10/2024 của Ban Tuyên giáo Thành ủy).",
     hint_en="Name the issuer after the date.",
     doc="A legal basis cited with number and date but no issuing body (NĐ 30 and HD 36 "
-    "ask for kind, number, date, issuer and summary on first mention).",
+    "ask for kind, number, date, issuer and summary on first mention). A law (*Luật ... "
+    "số 83/2025/QH15*) is cited without its issuer, the Quốc hội, as is usual.",
 )
 def citation_without_issuer(ctx: Context) -> Iterator[Hit]:
     for basis in ctx.plan.bases:
+        if _LAW.search(basis.text[:40]) or re.search(r"/QH\d+$", str(basis.number or "")):
+            continue  # a law is cited by its name and number: its issuer is the Quốc hội
         if basis.number and basis.issued_on and not (basis.issuer and basis.issuer.strip()):
             head = basis.text.split(" về ", 1)[0]
             if re.search(r"\bcủa\s+[A-ZĐÂ-Ỹ]", head):
@@ -321,3 +356,59 @@ def superior_phase_coverage(ctx: Context) -> Iterator[Hit]:
                     "found_en": f"has only {len(own.subphases)}",
                 },
             )
+
+
+_KINDS_CITED = (
+    "Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Kết luận|Hướng dẫn|Nghị định|Thông tư"
+    "|Quy định|Thông báo|Chương trình|Thông tri|Báo cáo"
+)
+# a kind, "số" or not, then a Party or State number
+_KIND_NUMBER = re.compile(
+    rf"\b({_KINDS_CITED})\s+(số\s+)?(\d{{1,4}}(?:-[A-ZĐ][A-Za-zĐđ]{{0,4}}\s?/\s?[A-ZĐ][A-ZĐ0-9-]*"
+    rf"|/\d{{4}}/[A-ZĐ][A-ZĐ0-9-]*|/[A-ZĐ][A-Za-zĐđ]{{0,4}}\s?-\s?[A-ZĐ][A-ZĐ0-9-]*))"
+)
+_DATED_AFTER = re.compile(r",?\s*ngày\s+\d")
+
+
+def _key(number: str) -> str:
+    return re.sub(r"\s+", "", number).upper()
+
+
+@rule(
+    "KH308",
+    "citation-style-mixed",
+    Severity.INFO,
+    vi="Trích dẫn “{found}” thiếu chữ “số”, khác cách trích dẫn khác trong văn bản (“{other}”)",
+    en="Citation “{found}” lacks “số”, unlike the plan's other citations (“{other}”)",
+    hint_vi="Trích dẫn thống nhất: loại văn bản, “số”, số ký hiệu, ngày, cơ quan ban hành "
+    "(Kế hoạch số 805/KH-UBND ngày ...).",
+    hint_en="Cite every document the same way: kind, “số”, number, date, issuer.",
+    doc="On first mention a document is cited in full: kind, *số*, number, date, issuer "
+    "(*Kế hoạch số 37-KH/TU ngày ...*). A plan that does so but cites another document "
+    "in full without *số* (*Kế hoạch 805/KH-UBND ngày ...*) mixes two styles. Only "
+    "first, dated mentions are checked: a short reference back to a document already "
+    "cited (*Nghị quyết 214/NQ-CP*) and the plan's own number (in an annex's caption) "
+    "are not.",
+)
+def citation_style_mixed(ctx: Context) -> Iterator[Hit]:
+    found = list(ctx.finditer(_KIND_NUMBER, "số", *_KINDS_CITED.split("|")))
+    with_so = [(s, m) for s, m in found if m[2]]
+    if not with_so:
+        return
+    own = _key(str(ctx.plan.number)) if ctx.plan.number else None
+    seen: set[str] = set()
+    for segment, m in found:
+        key = _key(m[3])
+        first = key not in seen
+        seen.add(key)
+        if m[2] or not first or key == own:
+            continue
+        if not _DATED_AFTER.match(segment.text, m.end()):
+            continue
+        other = next(f"{o[1]} {o[2]}{o[3]}" for _, o in with_so)
+        yield Hit(
+            segment=segment,
+            start=m.start(),
+            end=m.end(),
+            args={"found": m[0], "other": " ".join(other.split())},
+        )

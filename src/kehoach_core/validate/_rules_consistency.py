@@ -282,6 +282,38 @@ def period_not_term(ctx: Context) -> Iterator[Hit]:
             )
 
 
+_STAGE = re.compile(r"\bgiai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})\b")
+
+
+@rule(
+    "KH507",
+    "term-as-period",
+    Severity.WARNING,
+    vi="“{found}” ghi theo nhiệm kỳ; giai đoạn 5 năm của kế hoạch là {start} - {end}",
+    en="“{found}” is written as a term; the plan's five-year period is {start} - {end}",
+    hint_vi="Giai đoạn 5 năm tính từ năm đầu đến năm thứ năm (2026 - 2030); nhiệm kỳ "
+    "mới ghi 2026 - 2031.",
+    hint_en="A five-year period runs from its first year to its fifth (2026 - 2030); only "
+    "a term is written 2026 - 2031.",
+    doc="A term of office is labelled by the years of its two elections (*nhiệm kỳ 2026 - "
+    "2031*), a five-year period by its first and last years (*giai đoạn 2026 - 2030*). "
+    "A *giai đoạn a - (a+5)* in a plan that elsewhere writes its period *giai đoạn "
+    "a - (a+4)* uses the term's label for the period.",
+)
+def term_as_period(ctx: Context) -> Iterator[Hit]:
+    found = list(ctx.finditer(_STAGE, "giai đoạn"))
+    periods = {int(m[1]) for _, m in found if int(m[2]) - int(m[1]) == 4}
+    for segment, m in found:
+        start, end = int(m[1]), int(m[2])
+        if end - start == 5 and start in periods:
+            yield Hit(
+                segment=segment,
+                start=m.start(),
+                end=m.end(),
+                args={"found": m[0], "start": start, "end": start + 4},
+            )
+
+
 _DMY = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _ANNIV_DATES = re.compile(
     rf"\b(\d{{1,3}})\s+năm\b([^()]{{0,150}}?)\(\s*{_DMY}\s*[-–—]\s*{_DMY}\s*\)"
@@ -540,6 +572,12 @@ def _fold_name(name: str) -> str:
     return " ".join(strip_marks(name).split())
 
 
+_HOLDER_BEFORE = re.compile(
+    r"\b(?:P?CT|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|Giám đốc|Phó Giám đốc|[Đđ]ồng chí"
+    r"|đ/c)\s+$"
+)
+
+
 @rule(
     "KH506",
     "other-body-of-own-level",
@@ -554,7 +592,8 @@ def _fold_name(name: str) -> str:
     "People's Council of the issuer's own level but another place (`Ủy ban nhân dân huyện "
     "Thới Lai` in a plan of the Ủy ban nhân dân huyện Phong Điền): a name left over from a "
     "neighbour's plan. Checked only when the issuer's name gives its place; `thành phố` "
-    "(a province or a district) is not checked.",
+    "(a province or a district) is not checked, nor an office-holder named after his "
+    "body (`PCT UBND tỉnh Phùng Thành Vinh`).",
 )
 def other_body_of_own_level(ctx: Context) -> Iterator[Hit]:
     own = ctx.own_level
@@ -575,6 +614,8 @@ def other_body_of_own_level(ctx: Context) -> Iterator[Hit]:
         folded = _fold_name(name)
         if folded.startswith(mine) or mine.startswith(folded):
             continue
+        if _HOLDER_BEFORE.search(segment.text, max(0, b.start() - 20), b.start()):
+            continue  # "PCT UBND tỉnh Phùng Thành Vinh": an office-holder and his name
         yield Hit(
             segment=segment,
             start=b.start(),

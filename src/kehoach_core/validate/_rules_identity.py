@@ -6,42 +6,112 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .._elements import LineStart, Location, Part
 from .._numbers import DocumentNumber, NumberStyle
 from ._registry import Hit, Severity, rule
-from ._text import Context, issuer_is_party, modern_uy
+from ._text import Context, Segment, issuer_is_party, modern_uy
 
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
+
+
+# the header's number line with the number itself left out: "Số -KH/ĐU", "Số: - KH/ĐTN"
+_BLANK_NUMBER = re.compile(
+    r"\bSố\s*:?\s*(?:[-–]\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*/\s*[A-ZĐ][A-ZĐ0-9-]*"
+    r"|/\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*-\s*[A-ZĐ][A-ZĐ0-9-]*)"
+)
+# the header's date with the day (or day and month) left out: "ngày tháng 10 năm 2025"
+_BLANK_DAY = re.compile(
+    r"\bngày\s+(?:tháng\s+(?:\d{1,2}\s+)?năm\s+\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|/\s*\d{1,2}\s*/\s*\d{4})"
+)
+
+
+def _header_blank(ctx: Context, element: str, pattern: re.Pattern[str]) -> Hit | None:
+    """The header line printing ``element``'s formula with the value left blank, if any."""
+    for note in ctx.plan.notes:
+        if note.part is not Part.HEADER:
+            continue
+        text = unicodedata.normalize("NFC", note.text)
+        m = pattern.search(text)
+        if m is None:
+            continue
+        args: dict[str, object] = {
+            "blank_vi": f" (để trống: “{m[0]}”)",
+            "blank_en": f" (left blank: “{m[0]}”)",
+        }
+        where = _note_place(ctx, element, note.location, m)
+        if where is None or not where.starts:
+            # the words could not be placed exactly: the field's place, as the reader read it
+            field = ctx.plan.header_locations.get(element) or note.location
+            return Hit(element=element, location=field, excerpt=m[0], args=args)
+        segment = Segment(element, where, text, "header")
+        return Hit(segment=segment, start=m.start(), end=m.end(), args=args)
+    return None
+
+
+_NOT_BLANK: dict[str, object] = {"blank_vi": "", "blank_en": ""}
+
+
+def _note_place(
+    ctx: Context, element: str, where: Location | None, m: re.Match[str]
+) -> Location | None:
+    """A source map for a header line read as a note (which has none).
+
+    The reader placed ``element`` (the blank formula, or its first line) at its column:
+    the note's text starts that many characters before the match. A note read from two
+    lines (``Số:`` / ``- KH/ĐTN``) is taken to continue at the start of the next line.
+    """
+    field = ctx.plan.header_locations.get(element)
+    if where is None or where.starts or field is None or field.column is None:
+        return where
+    if field.line != where.line or field.column - m.start() < 1 or field.end_column is None:
+        return where
+    width = field.end_column - field.column
+    starts = [LineStart(0, where.line, field.column - m.start())]
+    if where.end_line is not None and where.end_line == where.line + 1:
+        if field.end_line not in (None, field.line):
+            return where
+        starts.append(LineStart(m.start() + width + 1, where.line + 1, 1))
+    elif where.end_line not in (None, where.line) or width != m.end() - m.start():
+        return where  # the reader's span is not these words (spaces folded, another cut)
+    return Location(where.line, where.end_line, column=starts[0].column, starts=starts)
 
 
 @rule(
     "KH201",
     "missing-number",
     Severity.WARNING,
-    vi="Kế hoạch không có số, ký hiệu",
-    en="The plan has no document number",
+    vi="Kế hoạch không có số, ký hiệu{blank_vi}",
+    en="The plan has no document number{blank_en}",
     hint_vi="Ghi số và ký hiệu văn bản (ví dụ: Số 06-KH/ĐU).",
     hint_en="Give the plan its number and code (e.g. Số 06-KH/ĐU).",
-    doc="The header has no document number (or only a blank).",
+    doc="The header has no document number (or only a blank). When the header prints the "
+    "number's formula with the number left out (`Số -KH/ĐU`, often in a copy signed "
+    "before it was numbered), the finding points at those words.",
 )
 def missing_number(ctx: Context) -> Iterator[Hit]:
     number = ctx.plan.number
     if number is None or (isinstance(number, str) and not re.search(r"\d", number)):
-        yield Hit(element="number", excerpt=number or "")
+        blank = _header_blank(ctx, "number", _BLANK_NUMBER)
+        yield blank or Hit(element="number", excerpt=number or "", args=_NOT_BLANK)
 
 
 @rule(
     "KH202",
     "missing-date",
     Severity.WARNING,
-    vi="Kế hoạch không có ngày ban hành",
-    en="The plan has no issue date",
+    vi="Kế hoạch không có ngày ban hành{blank_vi}",
+    en="The plan has no issue date{blank_en}",
     hint_vi="Ghi ngày, tháng, năm ban hành dưới địa danh.",
     hint_en="Give the issue date after the place name.",
-    doc="The header has no issue date.",
+    doc="The header has no issue date. When it prints the date with the day left out "
+    "(`ngày tháng 10 năm 2025`, often in a copy signed before it was dated), the "
+    "finding points at those words.",
 )
 def missing_date(ctx: Context) -> Iterator[Hit]:
     if ctx.plan.issued_on is None:
-        yield Hit(element="issued_on")
+        blank = _header_blank(ctx, "issued_on", _BLANK_DAY)
+        yield blank or Hit(element="issued_on", args=_NOT_BLANK)
 
 
 @rule(
@@ -126,13 +196,17 @@ _STYLE_EN = {NumberStyle.PARTY: "Party", NumberStyle.STATE: "State"}
     hint_en="Party bodies number 06-KH/ĐU; State bodies 805/KH-UBND.",
     doc="A Party body's plan numbered in the State form (`15/KH-ĐU`), or a State body's "
     "plan in the Party form (`15-KH/UBND`). The issuer's nature comes from its name "
-    "(Đảng ủy, Quận ủy, Ban Thường vụ ... against Ủy ban nhân dân, Sở, Phòng ...).",
+    "(Đảng ủy, Quận ủy, Ban Thường vụ ... against Ủy ban nhân dân, Sở, Phòng ...). A "
+    "sub-committee (*Tiểu ban*) under a body that is not a Party body (an election "
+    "committee, *Ủy ban bầu cử xã*) is judged by the plan's format instead.",
 )
 def number_style(ctx: Context) -> Iterator[Hit]:
     number = ctx.plan.number
     if not isinstance(number, DocumentNumber):
         return
     party = issuer_is_party(ctx.plan.issuer)
+    if party and ctx.plan.superior_body and not issuer_is_party(ctx.plan.superior_body):
+        party = None  # a sub-committee (Tiểu ban) of a State body, e.g. an election committee
     if party is None and ctx.plan.style is not None:
         # the issuer's name does not tell (or was not read): the motto's format does
         party = ctx.plan.style is NumberStyle.PARTY

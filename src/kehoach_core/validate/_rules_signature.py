@@ -16,6 +16,10 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _BLANK = re.compile(r"…|\.{3,}|_{2,}")
+_YOUTH_UNION = re.compile(
+    r"\b(?:ĐOÀN|Đoàn) (?:TNCS|xã|XÃ|phường|PHƯỜNG|trường|TRƯỜNG)"
+    r"|\b(?:Thành|Tỉnh|Huyện|Quận) đoàn\b|\b(?:THÀNH|TỈNH|HUYỆN|QUẬN) ĐOÀN\b"
+)
 
 
 def _sig_line(ctx: Context) -> Location | None:
@@ -37,7 +41,8 @@ def _sig_line(ctx: Context) -> Location | None:
     "`T/L`; State (NĐ 30) writes `TM.`, `KT.`, `TL.` (and `TUQ.`, `Q.`). Both tiers of a "
     "two-tier block (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH`) are checked. A Party committee "
     "is a collective: its deputy signs `T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ`, never `K/T`; and a "
-    "collective's signature needs a marker at all.",
+    "collective's signature needs a marker at all. The Youth Union (*Đoàn xã*, *Thành "
+    "đoàn*) signs in its own format, `TM. BAN CHẤP HÀNH`, as a State body does.",
 )
 def authority_marker(ctx: Context) -> Iterator[Hit]:
     sig = ctx.plan.signature
@@ -45,6 +50,8 @@ def authority_marker(ctx: Context) -> Iterator[Hit]:
         return
     line = _sig_line(ctx)
     party = ctx.party
+    if _YOUTH_UNION.search(ctx.plan.issuer or ""):
+        party = False  # the Youth Union's own format (like NĐ 30): TM. BAN CHẤP HÀNH
     collective = bool(ctx.plan.issuer and _COLLECTIVE.search(modern_uy(ctx.plan.issuer))) or bool(
         sig.on_behalf_of and _COLLECTIVE.search(modern_uy(sig.on_behalf_of))
     )
@@ -293,3 +300,7 @@ def pdf_changed_after_signing(ctx: Context) -> Iterator[Hit]:
 def unsigned_pdf(ctx: Context) -> Iterator[Hit]:
     if ctx.plan.pages and not _pdf_signatures(ctx):
         yield Hit(element="signature", location=_signature_place(ctx))
+
+
+# the recipient rules (KH608-KH610) live in their own module, loaded with this one
+from . import _rules_recipients  # noqa: E402, F401

@@ -302,6 +302,9 @@ def _tone_word_starts(ctx: Context) -> list[int]:
     return sorted(starts)
 
 
+_VERB_BAN = re.compile(r"Ban hành\b")
+
+
 @rule(
     "KH408",
     "name-spelled-two-ways",
@@ -325,6 +328,8 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
     heads = sorted({*gated, *ctx.positions(*_HEAD_OTHER)})
     for segment, m in ctx.matches_at(_HEAD, heads, gate):
         span = m[0]
+        if _VERB_BAN.match(span):
+            continue  # "Ban hành kế hoạch": the verb "ban hành" (to issue), not a board
         if span not in first:  # a name is often written many times: its key once
             first[span] = (segment, m)
             keys[span] = modern_tones(" ".join(_WORD.findall(span.lower())))
@@ -335,6 +340,7 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
             first[span] = (segment, m)
             keys[span] = "~" + modern_tones(span)
         groups[keys[span]][span] += 1
+    hits: list[Hit] = []
     for counts in groups.values():
         if len(counts) < 2:
             continue
@@ -344,12 +350,26 @@ def name_variants(ctx: Context) -> Iterator[Hit]:
             if span == top or _norm_punct(span) == _norm_punct(top):
                 continue
             segment, m = first[span]
-            yield Hit(
-                segment=segment,
-                start=m.start(),
-                end=m.end(),
-                args={"found": segment.text[m.start() : m.end()], "other": top},
+            hits.append(
+                Hit(
+                    segment=segment,
+                    start=m.start(),
+                    end=m.end(),
+                    args={"found": segment.text[m.start() : m.end()], "other": top},
+                )
             )
+    # one misspelling reported once: a tone word inside (or across) a reported name is
+    # the same defect ("của Uỷ" and "Uỷ ban bầu cử xã")
+    for hit in hits:
+        if not any(
+            other is not hit
+            and other.segment is hit.segment
+            and other.start < hit.end
+            and hit.start < other.end
+            and (other.end - other.start, -other.start) > (hit.end - hit.start, -hit.start)
+            for other in hits
+        ):
+            yield hit
 
 
 def _preferred(ranked: list[tuple[str, int]], settings: Settings) -> str:

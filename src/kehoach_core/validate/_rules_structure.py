@@ -29,6 +29,13 @@ _PART_NAMES = {
 }
 
 
+_PROPAGANDA = re.compile(r"tuyên truyền|truyền thông", re.I)
+_CITES = re.compile(
+    r"\b(?:Căn cứ|Thực hiện)\s+(?:Luật|Nghị quyết|Nghị định|Chỉ thị|Kết luận|Kế hoạch|Quyết định"
+    r"|Công văn|Hướng dẫn|Thông tư|Thông báo|Chương trình)\s+(?:số\b|\d)"
+)
+
+
 @rule(
     "KH101",
     "missing-part",
@@ -39,16 +46,22 @@ _PART_NAMES = {
     hint_en="Add the missing part; a plan has a title, bases, content, forms, "
     "assignments, recipients and a signature.",
     doc="A plan has a title, legal bases, content (phases or standing content), forms, "
-    "assignments, recipients and a signature. Each one missing is reported once.",
+    "assignments, recipients and a signature. Each one missing is reported once. Content "
+    "and forms are parts of a propaganda plan (*tuyên truyền*, *truyền thông* in its "
+    "title): a plan of another kind (an election, a budget, an emulation campaign) is not "
+    "asked for them. A preamble that cites a document (*Thực hiện Chỉ thị số ...*) counts "
+    "as bases even when the citation could not be read (a blank number).",
 )
 def missing_part(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan
+    propaganda = not plan.title or bool(_PROPAGANDA.search(plan.title))
     present = {
         "title": bool(plan.title and plan.title.strip()),
-        "bases": bool(plan.bases),
-        "content": bool(plan.phases or plan.standing_content),
-        "forms": bool(plan.forms),
-        "assignments": bool(plan.assignments),
+        "bases": bool(plan.bases) or any(_CITES.search(p.text) for p in plan.preamble),
+        "content": bool(plan.phases or plan.standing_content) or not propaganda,
+        "forms": bool(plan.forms) or not propaganda,
+        "assignments": bool(plan.assignments)
+        or any("tổ chức thực hiện" in h.title.lower() for h in plan.sections),
         "recipients": bool(plan.recipients),
         "signature": plan.signature is not None,
     }
@@ -70,9 +83,13 @@ def _has_content(phase: Phase) -> bool:
     en="Phase “{heading}” has no content",
     hint_vi="Bổ sung nội dung tuyên truyền cho đợt này hoặc bỏ đợt.",
     hint_en="Give the phase its content, or remove it.",
-    doc="A phase (or sub-phase) with no content item of its own and no sub-phase with content.",
+    doc="A phase (or sub-phase) with no content item of its own and no sub-phase with "
+    "content. Checked in propaganda plans (*tuyên truyền*, *truyền thông* in the title): "
+    "the periods of an emulation campaign or a project are windows, not content.",
 )
 def empty_phase(ctx: Context) -> Iterator[Hit]:
+    if ctx.plan.title and not _PROPAGANDA.search(ctx.plan.title):
+        return  # an emulation's or a campaign's periods are windows, not content
     for phase in ctx.plan.all_phases():
         if not _has_content(phase):
             heading = phase.heading or phase.label or phase.id
@@ -145,7 +162,9 @@ def _sequence_hits(labelled: Sequence[tuple[str, str, Location | None]]) -> Iter
         style, n = parsed
         prev = last.get(style)
         expected = 1 if prev is None else prev + 1
-        if prev is not None and n != expected:
+        if prev is not None and n != expected and not (n == 1 and prev > 1):
+            # (a list that starts again at 1 is a new list: the assignments of a
+            # "Phân công" section and then of "Tổ chức thực hiện")
             yield Hit(
                 element=element,
                 location=_label_location(where, label),
@@ -165,7 +184,8 @@ def _sequence_hits(labelled: Sequence[tuple[str, str, Location | None]]) -> Iter
     hint_en="Renumber the sibling items so the numbers run on.",
     doc="Among siblings numbered in one style (`I.`, `1.`, `2.1.`, `(1)`), each number "
     "must be the previous one plus one: top sections, phases and their sub-phases, "
-    "forms, assignments, and numbered content items.",
+    "forms, assignments, and numbered content items. A list that starts again at 1 "
+    "is a new list, not a repeat.",
 )
 def numbering(ctx: Context) -> Iterator[Hit]:
     plan = ctx.plan

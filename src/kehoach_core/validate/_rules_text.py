@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from .._vietnamese import modern_tones
 from ._registry import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
 from ._text import Context, Segment, roman_to_int
@@ -17,7 +18,12 @@ from ._text import Context, Segment, roman_to_int
 _BLANK = re.compile(
     r"(?:…|\.\.\.){2,}|\.{5,}|_{3,}"
     r"|(?<=[\s/-])…(?=[\s/.,;:-]|$)|…(?=[-/])|(?<=[/\d])…"
+    # a cited number or date with the number or day simply left out (no dots):
+    # "Chỉ thị số - CT/ĐU", "ngày /12/2025", "ngày tháng 10 năm 2025"
+    r"|(?<=\bsố )(?:[-–] ?[A-ZĐ][A-Za-zĐđ]{0,4}/[A-ZĐ]|/[A-ZĐ][A-Za-zĐđ]{0,4}-[A-ZĐ])[A-ZĐ0-9-]*"
+    r"|(?<=\bngày )(?:/\d{1,2}/\d{4}|tháng \d{1,2} năm \d{4})"
 )
+_BLANK_NEEDLES = ("…", "..", "__", "số -", "số –", "số /", "ngày /", "ngày tháng")
 
 
 @rule(
@@ -30,26 +36,39 @@ _BLANK = re.compile(
     hint_en="Fill in the numbers, dates and names the template left as “…”.",
     doc="Runs of `…` or dots, or an ellipsis standing for a number, date or name "
     "(`số …-KH/ĐU`, `ngày …/…/202…`, `xã ………`). An ellipsis ending a list "
-    "(`Facebook, Zalo…`) is not a blank.",
+    "(`Facebook, Zalo…`) is not a blank. A cited number or date whose number or day "
+    "was simply left out, with no dots (`Chỉ thị số - CT/ĐU ngày /12/2025`, "
+    "`ngày tháng 10 năm 2025`), is a blank too.",
 )
 def template_blank(ctx: Context) -> Iterator[Hit]:
-    # every alternative of _BLANK starts with "…", ".." or "__"
-    found: dict[int, tuple[Segment, re.Match[str], int]] = {}
-    for segment, m in ctx.matches_at(_BLANK, ctx.positions("…", "..", "__")):
-        key = id(segment)
-        if key in found:
-            first = found[key]
-            found[key] = (first[0], first[1], first[2] + 1)
-        else:
-            found[key] = (segment, m, 1)
-    for segment, blank, count in found.values():
-        yield Hit(segment=segment, start=blank.start(), end=blank.end(), args={"count": count})
+    for segment in ctx.segments_with(*_BLANK_NEEDLES):
+        matches = list(_BLANK.finditer(segment.text))
+        if matches:
+            first = matches[0]
+            yield Hit(
+                segment=segment,
+                start=first.start(),
+                end=first.end(),
+                args={"count": len(matches)},
+            )
 
 
 _DOUBLED = re.compile(r"\b([^\W\d_]+) (\1)\b", re.I)
 _REDUPLICATIVES = set(
     "ngày người nhà đâu mãi dần thường lâu xa đời đêm tháng năm lớp nơi từng hàng "
     "rất vui cao mỗi chiều sáng trưa tối xanh đỏ ai gì ngành cấp".split()
+)
+# two-syllable words of the common vocabulary: "X Y Y Z" where "X Y" and "Y Z" are both
+# words is two words meeting (giao thông | thông minh, hành vi | vi phạm), not a doubling
+_COMPOUNDS = frozenset(
+    "giao thông|truyền thông|lưu thông|phổ thông|thông minh|thông tin|thông tư|thông báo"
+    "|thông qua|thông suốt|hành vi|vi phạm|phạm vi|trực tiếp|gián tiếp|kế tiếp|tiếp nhận"
+    "|tiếp tục|tiếp cận|tiếp xúc|tiếp thu|đảng ủy|ủy ban|ủy viên|cấp ủy|thường trực|trực ban"
+    "|quản lý|lý luận|lý do|nhân dân|dân cư|dân chủ|chủ động|động viên|viên chức|tổ chức"
+    "|chức năng|năng lực|công tác|tác động|sản xuất|xuất khẩu|kinh tế|tế bào|chính trị"
+    "|trị an|an ninh|ninh bình|văn hóa|hóa học|học sinh|sinh viên|sinh hoạt|hoạt động"
+    "|vận động|động lực|lực lượng|lượng hóa|thực hiện|hiện đại|đại hội|hội nghị|nghị quyết"
+    "|quyết định|định hướng|hướng dẫn|dẫn đầu|bầu cử|cử tri|tri thức|thức ăn|y tế".split("|")
 )
 
 
@@ -62,7 +81,10 @@ _REDUPLICATIVES = set(
     hint_vi="Xóa một từ bị lặp.",
     hint_en="Delete one of the two words.",
     doc="The same word twice in a row (`của của`, `với với`). Reduplicatives that "
-    "Vietnamese uses on purpose (`ngày ngày`, `dần dần`, `người người`) are not reported.",
+    "Vietnamese uses on purpose (`ngày ngày`, `dần dần`, `người người`) are not reported, "
+    "nor two common words meeting, the first ending and the second starting with the "
+    "same syllable (`giao thông | thông minh`, `hành vi | vi phạm`, `trực tiếp | tiếp "
+    "nhận`, `Đảng ủy | Ủy ban nhân dân`).",
 )
 def doubled_word(ctx: Context) -> Iterator[Hit]:
     starts = _doubled_starts(ctx)
@@ -75,6 +97,8 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
             continue
         if word == "Đảng" and _PARTY_BODY_AFTER.match(segment.text, m.end()):
             continue  # Ban Xây dựng Đảng Đảng ủy xã: the board, then the committee
+        if _two_words_meet(segment.text, m):
+            continue
         yield Hit(
             segment=segment,
             start=m.start(),
@@ -84,6 +108,28 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
 
 
 _PARTY_BODY_AFTER = re.compile(r"\s+(?:ủy|uỷ|bộ)\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _two_words_meet(text: str, m: re.Match[str]) -> bool:
+    """True when the doubled syllable ends one common word and starts the next.
+
+    >>> _two_words_meet("giao thông thông minh", _DOUBLED.search("giao thông thông minh"))
+    True
+    >>> _two_words_meet("quy định của của Đảng", _DOUBLED.search("quy định của của Đảng"))
+    False
+    """
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if before is None or after is None:
+        return False
+    word = modern_tones(m[1]).lower()
+    first = f"{modern_tones(before[1]).lower()} {word}"
+    second = f"{word} {modern_tones(after[1]).lower()}"
+    return first in _COMPOUNDS and second in _COMPOUNDS
+
+
 _WORD_LOWER = bytes(32 if WORDS[n] == 32 else LOWER[n] for n in range(256))
 
 
@@ -206,7 +252,8 @@ def glued_ordinal(ctx: Context) -> Iterator[Hit]:
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])\s+([,;:]|\.(?!\.))(?=\s|$)")
 _NO_SPACE_AFTER = re.compile(
-    r"[,;](?=[^\W\d_])(?<=[^\W\d_][,;])|\.(?=[^\W\d_])(?<=\d\.)(?<=\d\.\d\.)|^-(?=[^\W\d_])"
+    # (not between capitals: "VH,TT&DL" is one abbreviation, Văn hóa, Thể thao và Du lịch)
+    r"[,;](?=[^\W\d_])(?<=[^\W\d_][,;])(?<![A-ZĐ][,;](?=[A-ZĐ]))|\.(?=[^\W\d_])(?<=\d\.)(?<=\d\.\d\.)|^-(?=[^\W\d_])"
 )
 
 
