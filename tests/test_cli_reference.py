@@ -60,3 +60,25 @@ def test_jobs_are_capped_at_the_cores(tmp_path: Path) -> None:
         (tmp_path / f"p{n}.txt").write_text("KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Một.\n")
     assert main(["validate", str(tmp_path), "-j", "64", "--exit-zero", "-q"]) == 0
     assert (os.cpu_count() or 1) <= 64
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_takes_quiet_and_verbose(verb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([verb, "--help"])
+    out = capsys.readouterr().out
+    assert "-q, --quiet" in out
+    assert "-v, --verbose" in out
+
+
+def test_quiet_drops_notes_and_keeps_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Tuyên truyền\n" * 3, encoding="utf-8")  # no structure: a warning
+    assert main(["read", str(plan), "-o", str(tmp_path / "a.json")]) == 0
+    assert "warning" in capsys.readouterr().err
+    assert main(["read", str(plan), "-o", str(tmp_path / "b.json"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["read", str(tmp_path / "missing.txt"), "-q"]) == 2
+    assert "kehoach: error:" in capsys.readouterr().err

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import re
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from .._errors import KehoachError
 
@@ -61,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{__name__}._{verb}")
         module.register(subparsers)
     for verb, sub in subparsers.choices.items():
+        if "--quiet" not in sub._option_string_actions:
+            sub.add_argument(
+                "-q",
+                "--quiet",
+                action="store_true",
+                help="print errors only: no notes, no warnings",
+            )
+        if "--verbose" not in sub._option_string_actions:
+            sub.add_argument(
+                "-v", "--verbose", action="store_true", help="print every note, none summarised"
+            )
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         codes = EXIT_CODES.get(verb, EXIT_CODES[""])
         sub.epilog = f"{sub.epilog}\n\n{codes}" if sub.epilog else codes
@@ -87,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # report an unknown option with the usage of the verb it was given to
         verb_parser = _verb_parser(parser, getattr(args, "verb", None))
         verb_parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    quiet = getattr(args, "quiet", False)
+    stderr = sys.stderr
+    if quiet:
+        sys.stderr = _Quiet(stderr)
     try:
         code: int = args.run(args)
     except KehoachError as exc:
@@ -99,4 +117,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kehoach: interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.stderr = stderr
     return code
+
+
+class _Quiet(io.TextIOBase):
+    """Standard error for ``-q``: notes and warnings dropped, errors kept."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            if not _NOTE_RE.search(line):
+                self._stream.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending and not _NOTE_RE.search(self._pending):
+            self._stream.write(self._pending)
+        self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False  # no progress bar either
+
+
+_NOTE_RE = re.compile(r"(?:^|: )(?:note|warning):")

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         )
     for note in plan.reader_notes:
         print(f"kehoach: note: {args.plan}: {note}", file=sys.stderr)
-    shown = plan.unparsed[:NOTES_SHOWN]
+    shown = plan.unparsed if args.verbose else plan.unparsed[:NOTES_SHOWN]
     for fragment in shown:
         where = f"{args.plan}:{fragment.location}" if fragment.location else args.plan
         print(
