@@ -82,3 +82,18 @@ def test_quiet_drops_notes_and_keeps_errors(
     assert capsys.readouterr().err == ""
     assert main(["read", str(tmp_path / "missing.txt"), "-q"]) == 2
     assert "kehoach: error:" in capsys.readouterr().err
+
+
+def test_colour_follows_color_and_no_color(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\n- Một của của hai.\n", encoding="utf-8")
+    main(["validate", str(plan), "--select", "KH402", "--color", "always"])
+    assert "\033[" in capsys.readouterr().out
+    main(["validate", str(plan), "--select", "KH402", "--color", "never"])
+    assert "\033[" not in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    main(["validate", str(plan), "--select", "KH402"])
+    assert "\033[" not in capsys.readouterr().out

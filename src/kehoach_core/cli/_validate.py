@@ -82,6 +82,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report: on a terminal unless NO_COLOR is set (default), "
+        "always or never",
+    )
+    parser.add_argument(
         "--show-settings",
         action="store_true",
         help="print the settings of the first plan and the file they came from, then exit",
@@ -144,6 +151,14 @@ def _expand(paths: list[str]) -> list[tuple[Path, bool]]:
         else:
             out.append((path, False))
     return out
+
+
+def _colour(args: argparse.Namespace) -> bool:
+    """Colour on a terminal: ``--color always|never``, else on unless ``NO_COLOR`` is set."""
+    choice = getattr(args, "color", "auto")
+    if choice != "auto":
+        return bool(choice == "always")
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _codes(text: str, option: str) -> tuple[str, ...]:
@@ -291,7 +306,7 @@ def _emit(args: argparse.Namespace, reports: list[Report]) -> None:
     elif args.format == "sarif":
         text = to_sarif(reports)
     else:
-        text = to_text(reports)
+        text = to_text(reports, colour=_colour(args) and not args.output)
         text = text + "\n" if text else ""
     if args.output:
         write_atomic(args.output, text)

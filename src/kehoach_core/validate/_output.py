@@ -51,8 +51,19 @@ def _on_page(finding: Finding, lang: str) -> str:
     return f" (trang {finding.page}, dòng {finding.page_line})"
 
 
-def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
-    """One line per finding, ``file:line: CODE severity message``, then the excerpt."""
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def to_text(reports: Report | Iterable[Report], *, hints: bool = True, colour: bool = False) -> str:
+    """One line per finding, ``file:line: CODE severity message``, then the excerpt.
+
+    ``colour`` adds ANSI colours (the place bold, the severity red, yellow or cyan),
+    for a terminal.
+    """
     lines: list[str] = []
     for report in _reports(reports):
         hint_label = "hint" if report.lang == "en" else "gợi ý"
@@ -61,9 +72,9 @@ def to_text(reports: Report | Iterable[Report], *, hints: bool = True) -> str:
             element = f" [{f.element}]" if f.element and (f.line is None or header) else ""
             on_page = _on_page(f, report.lang)
             mark = " [*]" if f.fix is not None else ""
-            lines.append(
-                f"{_where(f)}: {f.code} {f.severity.value}{mark} {f.message}{element}{on_page}"
-            )
+            where = _paint(_where(f), "1", colour)
+            severity = _paint(f.severity.value, _COLOURS.get(f.severity, "0"), colour)
+            lines.append(f"{where}: {f.code} {severity}{mark} {f.message}{element}{on_page}")
             if f.excerpt:
                 lines.append(f"    | {f.excerpt}")
             if hints and f.hint:
