@@ -317,7 +317,12 @@ def read_ical(path: str | os.PathLike[str]) -> Calendar:
     Raises :class:`~kehoach_core.InputError` when the file is not iCalendar.
     """
     target = Path(path)
-    data = target.read_bytes()
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", source=str(target)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=str(target)) from exc
     try:
         return Calendar.from_ical(data)
     except ValueError as exc:
