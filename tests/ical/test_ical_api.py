@@ -23,6 +23,7 @@ def test_exported_members() -> None:
         "read_ical",
         "resolve",
         "to_ical",
+        "with_stated_dates",
         "write_ical",
     ]
 
