@@ -157,6 +157,12 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
             "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ",
             "three bodies of the Đảng ủy on one recipients line",
         ),
+        (
+            "KH410",
+            "các Hội nghị",
+            "'phục vụ các Hội nghị' (line 57) where the plan writes 'các hội nghị hiệp thương' "
+            "and 'các hội nghị tập huấn' (lines 47, 111, 147, 161)",
+        ),
     ],
     "xa-pho-bang-tuyen-quang-2025-tieu-ban-tuyen-truyen-bau-cu.txt": [
         ("KH409", "lớp nhân dân", "'các tầng lớp nhân dân' where the plan writes 'Nhân dân'"),
@@ -172,6 +178,11 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     "web/0a97eb9c3c536047.md": [
         ("KH404", "thực tiễn . Đẩy", "a space before the full stop"),
+        (
+            "KH410",
+            "các Sở, Thủ",
+            "'Giám đốc các Sở' (line 232) where the plan writes 'các sở, ngành' (lines 144, 184)",
+        ),
     ],
     "web/24c7124ec6b2bf61.md": [
         (
@@ -180,6 +191,19 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
             "asked to act (Đề nghị, line 679); Nơi nhận names only the Thường trực Thành ủy",
         ),
         ("KH104", "“IV.”", "two sections numbered IV (Phân công ... and Tổ chức thực hiện)"),
+        (
+            "KH410",
+            "các Chương trình, Đề án",
+            "'cho các Chương trình, Đề án' (line 174): other programmes, generic; the plan "
+            "writes 'các chương trình mục tiêu quốc gia' (line 234) and 'các chương trình, "
+            "nguồn lực' (line 733)",
+        ),
+        ("KH410", "các Chương trình, Kế hoạch", "'cụ thể hóa bằng các Chương trình, Kế hoạch'"),
+        (
+            "KH410",
+            "các Chương trình mục tiêu quốc gia",
+            "'nguồn vốn từ các Chương trình mục tiêu quốc gia, chương trình...' (line 505)",
+        ),
     ],
     "web/3a2db039af8c2d05.md": [
         ("KH405", "điện tử,..", "'ví điện tử,.. nên': a comma and two dots"),
@@ -212,8 +236,23 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("KH402", "các các", "'trên các các nền tảng số'"),
         ("KH404", "thường xuyên .", "a space before the full stop"),
         ("KH604", "", "no Nơi nhận line marked for report: 'Bộ Công An;' has no (b/c)"),
+        (
+            "KH410",
+            "của Bộ, ngành chuyên",
+            "'hướng dẫn của Bộ, ngành' (line 101) where the plan writes 'các bộ, ngành' "
+            "(lines 97, 132)",
+        ),
+        ("KH410", "của Bộ, ngành.", "again, line 123"),
+        ("KH410", "các Bộ, ngành quản lý", "'của các Bộ, ngành quản lý chuyên môn' (line 262)"),
     ],
-    "web/9b7eebadf7081069.md": [],
+    "web/9b7eebadf7081069.md": [
+        (
+            "KH410",
+            "các Chương trình mục tiêu",
+            "table row 'Chi thực hiện các Chương trình mục tiêu quốc gia' (line 3007); the "
+            "same heading is 'Chi thực hiện các chương trình mục tiêu, nhiệm vụ' at line 260",
+        ),
+    ],
 }
 # the Word files hold the same text as their .txt: the same findings, at the same lines
 EXPECTED["xa-luong-minh-quang-ninh-2025-mttq-cong-tac-bau-cu.docx"] = EXPECTED[

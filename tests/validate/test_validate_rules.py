@@ -234,6 +234,15 @@ CASES: list[Case] = [
         lambda: text("Ủy ban nhân dân xã.", "Niềm tin của Nhân dân."),
     ),
     (
+        "KH410",
+        lambda: text("Phối hợp với các sở, ngành.", "Giám đốc các Sở, ban, ngành chỉ đạo."),
+        lambda: text(
+            "Phối hợp với các sở, ngành.",
+            "Các Sở: Tài chính, Xây dựng; Sở Văn hóa, Thể thao và Du lịch; Ban Chấp hành.",
+            "Các bộ dữ liệu; các Bộ chỉ đạo.",
+        ),
+    ),
+    (
         "KH501",
         lambda: text(
             "Đại hội Đảng bộ thành phố Cần Thơ lần thứ XV, nhiệm kỳ 2025 - 2030.",

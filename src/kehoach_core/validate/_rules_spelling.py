@@ -1,4 +1,4 @@
-"""Spelling rules (KH407-KH409): misspelled key terms, names spelled two ways, capitals.
+"""Spelling rules (KH407-KH410): misspelled key terms, names spelled two ways, capitals.
 
 Like the other text rules, each pattern is tried only where a match can start
 (see ``_scan``): the findings are those of ``pattern.finditer`` over every segment.
@@ -478,3 +478,107 @@ def capitalisation(ctx: Context) -> Iterator[Hit]:
             end=m.end(),
             args={"found": found, "right": found[:-8] + "Nhân dân"},
         )
+
+
+# common nouns for kinds of bodies and documents (NĐ 30/2020, Phụ lục II: a common noun is
+# written in lower case; only a body's proper name is capitalised)
+_COMMON_NOUNS = (
+    "sở", "ban", "ngành", "bộ", "phòng", "hội", "đoàn", "trường", "cơ quan", "đơn vị",
+    "đoàn thể", "địa phương", "hội nghị", "chương trình", "kế hoạch", "tiểu ban",
+    "trung tâm", "tổ chức", "doanh nghiệp",
+)  # fmt: skip
+_L = r"[^\W\d_]"
+_NOUN_ALT = "|".join(sorted(map(re.escape, _COMMON_NOUNS), key=len, reverse=True))
+_COMMON_NOUN = re.compile(rf"(?<!{_L})(?:{_NOUN_ALT})(?!{_L})", re.I)
+_QUANTIFIER = re.compile(rf"(?<!{_L})(?:[Cc]ác|[Nn]hững|[Mm]ọi|[Tt]ừng|[Mm]ỗi) $")
+_PREVIOUS = re.compile(rf"({_L}+),? $")
+_JOINED_AFTER = re.compile(rf"(?:,? và |, )({_NOUN_ALT})(?!{_L})")
+_JOINED_BEFORE = re.compile(rf"(?<!{_L})({_NOUN_ALT})(?:,? và |, )$")
+_NEXT_WORD = re.compile(r":? ([^\s,.;:()“”\"]+)")
+# a capitalised noun followed by one of these is (part of) a body's name
+_PLACE_WORDS = frozenset(
+    "tỉnh thành huyện quận xã phường thị trấn ấp thôn bản tổ khu trung ương số".split()
+)
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """Whether the noun at ``start:end`` is joined (``,``, ``và``) to another such noun
+    in lower case: ``Sở, ban, ngành``, ``sở và ngành``."""
+    after = _JOINED_AFTER.match(text, end)
+    if after is not None and after[1].islower():
+        return True
+    before = _JOINED_BEFORE.search(text[max(0, start - 20) : start])
+    return before is not None and before[1].islower()
+
+
+def _names_a_body(text: str, end: int) -> bool:
+    """Whether the capitalised noun ending at ``end`` starts a name: the next word (after
+    a colon too) is capitalised, a number, a place word or ``số`` (``Sở Văn hóa``,
+    ``Ban Chấp hành``, ``Ủy ban nhân dân tỉnh``, ``Kế hoạch số 12``, ``Các Sở: XD, TC``)."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt[1]
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in _PLACE_WORDS
+
+
+@rule(
+    "KH410",
+    "common-noun-capitalised",
+    Severity.INFO,
+    vi="Danh từ chung “{found}” viết hoa, nơi khác trong văn bản viết thường “{other}” "
+    "({count} lần)",
+    en="The common noun “{found}” is capitalised; elsewhere the plan writes “{other}” "
+    "({count} times)",
+    hint_vi="Danh từ chung viết thường; chỉ viết hoa tên riêng của cơ quan, tổ chức "
+    "(NĐ 30/2020, Phụ lục II).",
+    hint_en="Write a common noun in lower case; capitalise only a body's proper name "
+    "(NĐ 30/2020, Annex II).",
+    doc="A common noun naming a kind of body or document (`sở`, `ban`, `ngành`, `bộ`, "
+    "`cơ quan`, `đơn vị`, `hội nghị`, `chương trình`, `kế hoạch`...) capitalised in "
+    "mid-sentence as a generic word, after a quantifier (`các Sở`, `những Hội nghị`) or "
+    "in a list of such nouns (`Bộ, ngành`), where the plan elsewhere writes the same noun "
+    "the same way in lower case (`các sở, ngành`; a one-syllable noun, which has other "
+    "senses, only in such a list). Only a noun after a word in lower case "
+    "(or after `Các` opening an item) is read: not a heading in capitals, not a sentence's "
+    "first word. A capitalised noun followed by a capitalised word, a number, a place word "
+    "or `số` starts a proper name (`Sở Văn hóa, Thể thao và Du lịch`, `Ban Chấp hành`, "
+    "`Ủy ban nhân dân tỉnh`, `Kế hoạch số 12`) and is not concerned; nor is a noun the plan "
+    "never writes in lower case in the same use. The capitalised one is reported, with the "
+    "lower-case spelling and how often the plan writes it.",
+)
+def common_noun_capitalised(ctx: Context) -> Iterator[Hit]:
+    upper: dict[str, list[tuple[Segment, re.Match[str]]]] = defaultdict(list)
+    lower: Counter[str] = Counter()
+    for segment, m in ctx.finditer(_COMMON_NOUN):
+        text, start, end = segment.text, m.start(), m.end()
+        word = m[0]
+        capitalised = word[:1].isupper() and word[1:].islower()
+        if not (word.islower() or capitalised):
+            continue  # in capitals (a heading), or mixed
+        before = text[max(0, start - 30) : start]
+        previous = _PREVIOUS.search(before)
+        if previous is None:
+            continue  # a sentence's or an item's first word
+        quantified = _QUANTIFIER.search(before) is not None
+        if not previous[1].islower() and not quantified:
+            continue
+        if not (quantified or _in_list(text, start, end)):
+            continue
+        key = word.lower()
+        if word.islower():
+            # a one-syllable noun has other senses (``các bộ dữ liệu``: sets of data):
+            # in lower case it counts only in a list of such nouns (``các bộ, ngành``)
+            if " " in key or _in_list(text, start, end):
+                lower[key] += 1
+        elif not _names_a_body(text, end):
+            upper[key].append((segment, m))
+    for key, found in upper.items():
+        if lower[key]:
+            for segment, m in found:
+                yield Hit(
+                    segment=segment,
+                    start=m.start(),
+                    end=m.end(),
+                    args={"found": m[0], "other": key, "count": lower[key]},
+                )
