@@ -79,6 +79,12 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("KH408", "Đảng uỷ", "'Đảng uỷ' beside 'Đảng ủy'"),
         ("KH408", "Ban xây dựng Đảng", "'Ban xây dựng Đảng' beside 'Ban Xây dựng Đảng'"),
         (
+            "KH411",
+            "Đại hội XIV của Đảng",
+            "the first '-' task of 'Các chi bộ trực thuộc' (line 334-342) ends with no full "
+            "stop; the other two tasks end with one",
+        ),
+        (
             "KH308",
             "Kết luận 01-KL/TW",
             "'Kết luận 01-KL/TW, ngày 18/5/2021': no 'số', unlike the rest",

@@ -243,6 +243,16 @@ CASES: list[Case] = [
         ),
     ),
     (
+        "KH411",
+        lambda: text("Tuyên truyền đại hội.", "Tổ chức hội nghị", "Treo băng rôn."),
+        lambda: text(
+            "Tuyên truyền đại hội;",
+            "Đơn vị chủ trì: Ban Tuyên giáo",
+            "Tổ chức hội nghị (theo lịch…",
+            "Treo băng rôn.",
+        ),
+    ),
+    (
         "KH501",
         lambda: text(
             "Đại hội Đảng bộ thành phố Cần Thơ lần thứ XV, nhiệm kỳ 2025 - 2030.",

@@ -1,4 +1,4 @@
-"""Text rules (KH401-KH406): blanks, doubled words, glued ordinals, punctuation.
+"""Text rules (KH401-KH406, KH411): blanks, doubled words, glued ordinals, punctuation.
 
 Each rule tries its patterns only where a match can start (see ``_scan``): the
 findings are those of ``pattern.finditer`` over every segment, found faster.
@@ -7,13 +7,14 @@ findings are those of ``pattern.finditer`` over every segment, found faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from .._elements import ContentItem
 from .._vietnamese import modern_tones
 from ._registry import Hit, Severity, rule
 from ._scan import LOWER, WORDS, byte_class, classes, to_bytes
-from ._text import Context, Segment, roman_to_int
+from ._text import Context, Segment, excerpt, roman_to_int
 
 _BLANK = re.compile(
     r"(?:…|\.\.\.){2,}|\.{5,}|_{3,}"
@@ -361,3 +362,116 @@ def broken_word(ctx: Context) -> Iterator[Hit]:
             end=m.end(),
             args={"found": m[0]},
         )
+
+
+_BULLETS = frozenset({"-", "+", "–", "•"})
+_LAST_WORD = re.compile(r"\S+\s*$")
+
+
+def _ending(text: str) -> str:
+    """How an item ends: ``.``, ``;``, ``,``, ``:``, ``…`` or ``""`` (no punctuation)."""
+    text = text.rstrip()
+    if text.endswith(("…", "...")):
+        return "…"
+    last = text[-1:]
+    return last if last in (".", ";", ",", ":") else ""
+
+
+def _sibling_lists(ctx: Context) -> Iterator[tuple[ContentItem, ...]]:
+    """Every list of items the plan holds, nested lists too."""
+    plan = ctx.plan
+    tops: list[tuple[ContentItem, ...]] = [
+        plan.purposes,
+        plan.requirements,
+        plan.standing_content,
+        *(phase.content for phase in plan.all_phases()),
+        *(form.content for form in plan.forms),
+        *(assignment.tasks for assignment in plan.all_assignments()),
+    ]
+    todo: list[Iterable[ContentItem]] = list(tops)
+    while todo:
+        items = tuple(todo.pop(0))
+        yield items
+        todo.extend(item.children for item in items if item.children)
+
+
+def _odd_ending(endings: list[str], k: int) -> str | None:
+    """The ending item ``k`` should have when its list ends the others one way: ``.``
+    when every other item ends with a full stop, ``;`` (``.`` for the last) when every
+    other item but the last ends with ``;`` and the last with ``.``; else None."""
+    others = [e for j, e in enumerate(endings) if j != k and e not in (":", "…")]
+    if len(others) < 2:
+        return None
+    if all(e == "." for e in others):
+        return "."
+    last = len(endings) - 1
+    if endings[last] == "." and k != last:
+        rest = [e for j, e in enumerate(endings[:last]) if j != k and e not in (":", "…")]
+        if rest and all(e == ";" for e in rest):
+            return ";"
+    if k == last and all(e == ";" for e in others):
+        return "."
+    return None
+
+
+_FIELD = re.compile(r"^(?:\S+ ){0,4}\S+:\s")
+
+
+def _unended(text: str) -> bool:
+    """Whether an item need not end like a sentence, or its text was cut: a field and its
+    value (``Đơn vị chủ trì: Phó Chủ tịch``), or a bracket left open (a note in brackets
+    the reader could not keep)."""
+    return _FIELD.match(text) is not None or text.count("(") > text.count(")")
+
+
+@rule(
+    "KH411",
+    "list-ending-inconsistent",
+    Severity.INFO,
+    vi="Mục “{found}” kết thúc {how}, khác các mục cùng danh sách (cần “{right}”)",
+    en="The item “{found}” ends {how_en}, unlike the other items of its list (should be “{right}”)",
+    hint_vi="Kết thúc các mục của một danh sách theo cùng một cách: mỗi mục bằng dấu chấm, "
+    "hoặc bằng dấu chấm phẩy và mục cuối bằng dấu chấm.",
+    hint_en="End the items of one list the same way: each with a full stop, or each with a "
+    "semicolon and the last with a full stop.",
+    doc="In a list of three or more `-` (or `+`) items, one item that ends with no "
+    "punctuation or with a comma where every other item ends with a full stop, or where "
+    "the others end with `;` and the last with `.` (a last item with no punctuation after "
+    "items ending with `;` too). An item ending with `:` (it introduces a sub-list) or an "
+    "ellipsis is left out of the count; an item that is a field and its value "
+    "(`Đơn vị chủ trì: Phó Chủ tịch Thường trực`) or whose bracket is left open is not "
+    "reported; a list numbered otherwise (`1.`, `a)`, `(1)`: "
+    "often headings) is not read.",
+)
+def list_ending(ctx: Context) -> Iterator[Hit]:
+    by_id = {segment.element: segment for segment in ctx.segments}
+    for items in _sibling_lists(ctx):
+        if len(items) < 3 or not all(item.label in _BULLETS for item in items):
+            continue
+        if len({item.label for item in items}) != 1:
+            continue
+        endings = [_ending(item.text) for item in items]
+        for k, item in enumerate(items):
+            if endings[k] not in ("", ","):
+                continue
+            right = _odd_ending(endings, k)
+            segment = by_id.get(item.id)
+            if right is None or segment is None or _unended(segment.text):
+                continue
+            text = segment.text.rstrip()
+            last = _LAST_WORD.search(text)
+            if last is None:
+                continue
+            found = excerpt(text, last.start(), len(text), width=20).rstrip()
+            comma = endings[k] == ","
+            yield Hit(
+                segment=segment,
+                start=last.start(),
+                end=len(text),
+                args={
+                    "found": found,
+                    "how": "bằng dấu phẩy" if comma else "không có dấu",
+                    "how_en": "with a comma" if comma else "with no punctuation",
+                    "right": right,
+                },
+            )
