@@ -207,6 +207,12 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("KH410", "các Chương trình, Kế hoạch", "'cụ thể hóa bằng các Chương trình, Kế hoạch'"),
         (
             "KH410",
+            "cán bộ, Đảng viên, người",
+            "'đối với cán bộ, Đảng viên' (line 213) where the plan writes 'cán bộ, đảng viên' "
+            "(line 741)",
+        ),
+        (
+            "KH410",
             "các Chương trình mục tiêu quốc gia",
             "'nguồn vốn từ các Chương trình mục tiêu quốc gia, chương trình...' (line 505)",
         ),

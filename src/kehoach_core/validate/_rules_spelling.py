@@ -485,7 +485,9 @@ def capitalisation(ctx: Context) -> Iterator[Hit]:
 _COMMON_NOUNS = (
     "sở", "ban", "ngành", "bộ", "phòng", "hội", "đoàn", "trường", "cơ quan", "đơn vị",
     "đoàn thể", "địa phương", "hội nghị", "chương trình", "kế hoạch", "tiểu ban",
-    "trung tâm", "tổ chức", "doanh nghiệp",
+    "trung tâm", "tổ chức", "doanh nghiệp", "cán bộ", "đảng viên", "đoàn viên", "hội viên",
+    "công chức", "viên chức", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc",
+    "trưởng ban", "phó trưởng ban", "thủ trưởng",
 )  # fmt: skip
 _L = r"[^\W\d_]"
 _NOUN_ALT = "|".join(sorted(map(re.escape, _COMMON_NOUNS), key=len, reverse=True))
@@ -534,18 +536,19 @@ def _names_a_body(text: str, end: int) -> bool:
     "(NĐ 30/2020, Phụ lục II).",
     hint_en="Write a common noun in lower case; capitalise only a body's proper name "
     "(NĐ 30/2020, Annex II).",
-    doc="A common noun naming a kind of body or document (`sở`, `ban`, `ngành`, `bộ`, "
-    "`cơ quan`, `đơn vị`, `hội nghị`, `chương trình`, `kế hoạch`...) capitalised in "
-    "mid-sentence as a generic word, after a quantifier (`các Sở`, `những Hội nghị`) or "
-    "in a list of such nouns (`Bộ, ngành`), where the plan elsewhere writes the same noun "
-    "the same way in lower case (`các sở, ngành`; a one-syllable noun, which has other "
-    "senses, only in such a list). Only a noun after a word in lower case "
-    "(or after `Các` opening an item) is read: not a heading in capitals, not a sentence's "
-    "first word. A capitalised noun followed by a capitalised word, a number, a place word "
-    "or `số` starts a proper name (`Sở Văn hóa, Thể thao và Du lịch`, `Ban Chấp hành`, "
-    "`Ủy ban nhân dân tỉnh`, `Kế hoạch số 12`) and is not concerned; nor is a noun the plan "
-    "never writes in lower case in the same use. The capitalised one is reported, with the "
-    "lower-case spelling and how often the plan writes it.",
+    doc="A common noun naming a kind of body, document or person (`sở`, `ban`, `ngành`, "
+    "`bộ`, `cơ quan`, `đơn vị`, `hội nghị`, `chương trình`, `kế hoạch`, `cán bộ`, "
+    "`đảng viên`, `giám đốc`...) capitalised in mid-sentence as a generic word, after a "
+    "quantifier (`các Sở`, `những Hội nghị`) or in a list of such nouns (`Bộ, ngành`, "
+    "`cán bộ, Đảng viên`), where the plan elsewhere writes the same noun the same way in "
+    "lower case (`các sở, ngành`; a one-syllable noun, which has other senses, only in such "
+    "a list). Only a noun after a word in lower case (or after `Các` opening an item) is "
+    "read: not a heading in capitals, not a sentence's first word. A capitalised noun "
+    "followed by a capitalised word, a number, a place word or `số` starts a proper name "
+    "(`Sở Văn hóa, Thể thao và Du lịch`, `Ban Chấp hành`, `Ủy ban nhân dân tỉnh`, "
+    "`Kế hoạch số 12`) and is not concerned; nor is a noun the plan never writes in lower "
+    "case in the same use. The capitalised one is reported, with the lower-case spelling "
+    "and how often the plan writes it.",
 )
 def common_noun_capitalised(ctx: Context) -> Iterator[Hit]:
     upper: dict[str, list[tuple[Segment, re.Match[str]]]] = defaultdict(list)
