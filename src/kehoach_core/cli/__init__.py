@@ -23,6 +23,7 @@ __all__ = ["main"]
 VERBS = (
     "compare",
     "demo",
+    "derive",
     "diff",
     "docx",
     "fix",
