@@ -108,7 +108,8 @@ def _place_after(text: str | None, unit: Unit) -> str | None:
     if not text:
         return None
     folded = fold(text)
-    for m in re.finditer(rf"(?<!\w){re.escape(fold(unit.word))}\s+", folded):
+    names = "|".join(re.escape(fold(n)) for n in (unit.committee, unit.word))
+    for m in re.finditer(rf"(?<!\w)(?:{names})\s+", folded):
         words: list[str] = []
         for printed in text[m.end() :].split():
             word = printed.rstrip(",.;:)")
