@@ -467,11 +467,28 @@ class _Drafter:
                 title=BLANK * 2,
                 signer=BLANK * 2,
             )
-        head = re.match(
-            r"(?i)(ban thường vụ|ban chấp hành|đảng ủy|chi ủy|tiểu ban|ban)\b", self.issuer
-        )
-        body = head.group(1).upper() if head else "ĐẢNG ỦY"
+        body = _collective(self.issuer, self.vocab) or self.issuer.upper()
         return Signature(authority="T/M", on_behalf_of=body, title=BLANK * 2, signer=BLANK * 2)
+
+
+def _collective(issuer: str, vocabulary: Vocabulary) -> str | None:
+    """The body a signature signs for: the issuer's words before its unit, upper case.
+
+    >>> _collective("Ban Thường vụ Huyện ủy Cao Lộc", DEFAULT_VOCABULARY)
+    'BAN THƯỜNG VỤ'
+    >>> _collective("Đảng ủy xã Hoàng Văn Thụ", DEFAULT_VOCABULARY)
+    'ĐẢNG ỦY'
+    """
+    found = sorted(_finds(issuer, vocabulary), key=lambda f: (f[0], -len(f[1].committee)))
+    if not found:
+        return None
+    at, unit = found[0]
+    head = issuer[:at].strip(" ,-")
+    if not head:
+        committee = issuer[at : at + len(unit.committee)]
+        if fold(committee) == fold(unit.committee) and fold(committee).endswith(fold(unit.word)):
+            head = committee[: len(committee) - len(unit.word)].strip()
+    return head.upper() or None
 
 
 def _alternatives_re(words: Iterable[str]) -> str:
