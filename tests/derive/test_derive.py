@@ -227,3 +227,25 @@ def test_derive_any_issuer_raises_only_input_errors(
 ) -> None:
     with contextlib.suppress(InputError):
         derive(plan, issuer=issuer, level=level)
+
+
+def test_no_task_for_the_level_leaves_a_blank_assignment(superior: Plan) -> None:
+    bare = attrs.evolve(superior, assignments=())
+    draft = derive(bare, issuer=ISSUER)
+    assert [a.heading for a in draft.assignments] == ["……"]
+    codes = {f.code for f in validate(draft).findings}
+    assert "KH101" not in codes
+    assert codes <= BLANK_CODES
+
+
+def test_every_level_body_is_the_drafts_own(superior: Plan) -> None:
+    council = attrs.evolve(
+        superior.assignments[0],
+        id="assignment9",
+        bodies=("Hội đồng Thi đua - Khen thưởng các cấp",),
+        heading="Hội đồng Thi đua - Khen thưởng các cấp",
+    )
+    plan = attrs.evolve(superior, assignments=(*superior.assignments, council))
+    draft = derive(plan, issuer="ỦY BAN NHÂN DÂN XÃ HOÀNG VĂN THỤ")
+    assert "Hội đồng Thi đua - Khen thưởng xã" in [a.heading for a in draft.assignments]
+    assert draft.number == "…/KH-UBND"

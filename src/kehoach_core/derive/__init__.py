@@ -399,7 +399,11 @@ class _Drafter:
         )
         directly_under = re.search(r"(?<!\w)(?:đảng\s+bộ|đảng\s+ủy)[^;]*?trực\s+thuộc", folded)
         if not every_unit and not directly_under:
-            return None
+            every_level = re.search(r"(?<!\w)các\s+cấp(?!\w)", folded)
+            if every_level is None:
+                return None  # a body of the superior's own: its tasks stay with it
+            start, end = every_level.span()  # "Hội đồng Thi đua - Khen thưởng các cấp"
+            return f"{body[:start]}{self.unit.word}{body[end:]}".strip()
         if _STATE_BODY.search(folded):
             return self.vocab.peoples_committee.format(unit=self.unit.word)
         if re.search(r"(?<!\w)(?:đảng\s+ủy|cấp\s+ủy|đảng\s+bộ)(?!\w)", folded):
@@ -430,6 +434,15 @@ class _Drafter:
                     tasks=[self.item(t, f"{aid}/{k}") for k, t in enumerate(tasks, 1)],
                 )
             )
+        if not out:  # the superior gives this level nothing by name: the office fills it in
+            out.append(
+                Assignment(
+                    id="assignment1",
+                    label="1.",
+                    heading=BLANK * 2,
+                    tasks=[ContentItem(id="assignment1/1", label="-", text=BLANK * 2)],
+                )
+            )
         return out
 
     def recipients(self, assignments: list[Assignment]) -> list[Recipient]:
@@ -438,13 +451,15 @@ class _Drafter:
         if sup.issuer:
             lines.append((sup.issuer, RecipientPurpose.REPORT, "b/c"))
         committee = self.source_unit().committee
-        if not sup.issuer or fold(committee) not in fold(sup.issuer):
+        party = self.style is NumberStyle.PARTY
+        if party and (not sup.issuer or fold(committee) not in fold(sup.issuer)):
             name = committee
             if self.rewrite.source_place:
                 name = f"{committee} {self.rewrite.source_place}"
             lines.append((name, RecipientPurpose.REPORT, "b/c"))
         for a in assignments:
-            lines.append((a.heading, RecipientPurpose.IMPLEMENT, "để thực hiện"))
+            if a.bodies:
+                lines.append((a.heading, RecipientPurpose.IMPLEMENT, "để thực hiện"))
         out = [
             Recipient(id=f"recipient{n}", name=name, purpose=purpose, text=f"- {name} ({why});")
             for n, (name, purpose, why) in enumerate(lines, 1)

@@ -9,6 +9,8 @@
 'Đại hội đại biểu Đảng bộ xã lần thứ …, nhiệm kỳ 2025 - 2030'
 >>> r("tổ chức chính trị - xã hội")
 'tổ chức chính trị - xã hội'
+>>> r("TRÊN ĐỊA BÀN TỈNH LẠNG SƠN")
+'TRÊN ĐỊA BÀN XÃ HOÀNG VĂN THỤ'
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ class Rewriter:
     def _unit_text(self, original: str, with_place: bool) -> str:
         word = _cased(original, self.target.word)
         if with_place:
-            return f"{word} {self.target_place or BLANK * 2}"
+            place = self.target_place or BLANK * 2
+            return f"{word} {place.upper() if word.isupper() and len(word) > 1 else place}"
         return word
 
     def __call__(self, text: str) -> str:
