@@ -712,10 +712,8 @@ def _centred_wrap(line: PdfLine, following: PdfLine, width: float) -> bool:
         return False
     if abs((following.x0 + following.x1) - (line.x0 + line.x1)) > 2 * line.size:
         return False  # the next line is not centred on the same point
-    word = following.text.split(" ", 1)[0]
     size = line.size or 12.0
-    room = sum(0.7 if ch.isupper() else 0.5 for ch in word) * size + 0.25 * size
-    return line.x1 - line.x0 + room >= width - 0.2 * size
+    return line.x1 - line.x0 + _room(following, size) >= width - 0.2 * size
 
 
 def _fills(line: PdfLine, following: PdfLine | None, right: float, *, alike: bool) -> bool:
@@ -727,10 +725,14 @@ def _fills(line: PdfLine, following: PdfLine | None, right: float, *, alike: boo
         return False
     if alike and (following.bold != line.bold or following.size != line.size):
         return False
-    word = following.text.split(" ", 1)[0]
     size = line.size or 12.0
-    room = sum(0.7 if ch.isupper() else 0.5 for ch in word) * size + 0.25 * size
-    return line.x1 + room >= right - 0.2 * size
+    return line.x1 + _room(following, size) >= right - 0.2 * size
+
+
+def _room(following: PdfLine, size: float) -> float:
+    """About how wide the first word of ``following`` and a space before it are."""
+    word = following.text.split(" ", 1)[0]
+    return sum(0.7 if ch.isupper() else 0.5 for ch in word) * size + 0.25 * size
 
 
 def pdf_to_document(data: bytes, *, source: str = "<pdf>") -> tuple[SourceDocument, PdfText]:

@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 class _Quiet(io.TextIOBase):
-    """Standard error for ``-q``: notes and warnings dropped, errors kept."""
+    """Standard error for ``-q``: errors kept; notes, warnings and summaries dropped."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -148,4 +148,5 @@ class _Quiet(io.TextIOBase):
         return False  # no progress bar either
 
 
-_NOTE_RE = re.compile(r"(?:^|: )(?:note|warning):")
+_NOTE_RE = re.compile(r"^(?!.*\berror:)")
+"""A line ``-q`` drops: anything but an error (notes, warnings, summaries)."""
