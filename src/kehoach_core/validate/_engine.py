@@ -126,6 +126,7 @@ def _load_rules() -> None:
         _rules_citations,
         _rules_consistency,
         _rules_identity,
+        _rules_recipients,
         _rules_signature,
         _rules_spelling,
         _rules_structure,

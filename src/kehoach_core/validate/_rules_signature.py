@@ -300,7 +300,3 @@ def pdf_changed_after_signing(ctx: Context) -> Iterator[Hit]:
 def unsigned_pdf(ctx: Context) -> Iterator[Hit]:
     if ctx.plan.pages and not _pdf_signatures(ctx):
         yield Hit(element="signature", location=_signature_place(ctx))
-
-
-# the recipient rules (KH608-KH610) live in their own module, loaded with this one
-from . import _rules_recipients  # noqa: E402, F401
